@@ -32,6 +32,7 @@ type Document struct {
 	Pages      int         // PDF pages; 0 for HTML
 	Engine     string      // what read the bytes ("goquery", "ledongthuc/pdf", …)
 	Blocks     []Block     // headings, paragraphs, list items and tables in reading order
+	Hints      Hints       `json:"-"` // what the user or manifest said of the source; beats detection
 	Detections []Detection // how gemeente, year and kind were decided
 	// Warnings are problems that did not stop the extraction: a page
 	// without trustworthy text, a ragged row. Each carries its position.

@@ -1,0 +1,130 @@
+package pdfguard
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/jaarzoek/jaarzoek/extract/pdfium"
+	"github.com/jaarzoek/jaarzoek/extract/pdftext"
+)
+
+// An engine reads a whole PDF into pages.
+type engine struct {
+	Name string
+	Read func(ctx context.Context, data []byte) ([]pdftext.Page, error)
+}
+
+// chain is the order Read tries engines in: pdftext gives Rules, running
+// lines and the text-quality verdict and starts at once; PDFium repairs
+// what pdftext cannot open (damaged cross-references, AES-256 and other
+// encryption, filters pdftext lacks) but takes a second to start and
+// gives no Rules.
+var chain = []engine{
+	{Name: "pdftext", Read: pdftext.Read},
+	{Name: "pdfium", Read: readPDFium},
+}
+
+// known holds every engine a worker may be asked to run, by name.
+var known = map[string]engine{}
+
+func init() {
+	for _, e := range chain {
+		known[e.Name] = e
+	}
+}
+
+// readPDFium tries PDFium as is and, for a file it cannot open, once more
+// with a trailer rebuilt from the objects found in the file.
+func readPDFium(ctx context.Context, data []byte) ([]pdftext.Page, error) {
+	pages, err := pdfium.Read(ctx, data)
+	if !errors.Is(err, pdfium.ErrMalformed) {
+		return pages, err
+	}
+	fixed, ok := pdfium.Retrail(data)
+	if !ok {
+		return nil, err
+	}
+	pages, err2 := pdfium.Read(ctx, fixed)
+	if err2 != nil {
+		return nil, err
+	}
+	return pages, nil
+}
+
+// safeRead runs e, turning a panic into an error. Pages that pdftext
+// failed on one by one are in the result with Problem set; that is not a
+// failure of the document.
+func safeRead(ctx context.Context, e engine, data []byte) (pages []pdftext.Page, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			pages = nil
+			err = fmt.Errorf("%w: panic: %v%s", ErrCrashed, r, panicSite(debug.Stack()))
+		}
+	}()
+	pages, err = e.Read(ctx, data)
+	if len(pages) > 0 {
+		var pe *pdftext.PageError
+		if err == nil || errors.As(err, &pe) && onlyPageErrors(err) {
+			return pages, nil
+		}
+	}
+	if err == nil {
+		err = fmt.Errorf("%w: no pages", ErrMalformed)
+	}
+	return nil, classify(err)
+}
+
+// onlyPageErrors reports whether err is nothing but *pdftext.PageError
+// values, as Read joins them.
+func onlyPageErrors(err error) bool {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			if !onlyPageErrors(e) {
+				return false
+			}
+		}
+		return true
+	}
+	_, ok := err.(*pdftext.PageError)
+	return ok
+}
+
+// classify makes err wrap the sentinel of this package that fits it.
+func classify(err error) error {
+	switch {
+	case errors.Is(err, ErrMalformed), errors.Is(err, ErrEncrypted), errors.Is(err, ErrPassword),
+		errors.Is(err, ErrCrashed), errors.Is(err, ErrMemory), errors.Is(err, ErrTimeout),
+		errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return err
+	case errors.Is(err, pdfium.ErrPassword):
+		return fmt.Errorf("%w: %v", ErrPassword, err)
+	case errors.Is(err, pdfium.ErrUnsupported):
+		return fmt.Errorf("%w: %v", ErrEncrypted, err)
+	case errors.Is(err, pdfium.ErrMalformed):
+		return fmt.Errorf("%w: %v", ErrMalformed, err)
+	}
+	return fmt.Errorf("%w: %v", ErrCrashed, err)
+}
+
+// panicSite returns " at function (file:line)" for the frame that
+// panicked, read from a stack as debug.Stack prints it.
+func panicSite(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "panic(") && i+2 < len(lines) {
+			fn := lines[i+2]
+			if j := strings.LastIndexByte(fn, '('); j > 0 {
+				fn = fn[:j]
+			}
+			file := strings.TrimSpace(lines[i+3])
+			if j := strings.LastIndex(file, " +0x"); j > 0 {
+				file = file[:j]
+			}
+			return fmt.Sprintf(" at %s (%s)", fn, file)
+		}
+	}
+	return ""
+}

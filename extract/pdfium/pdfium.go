@@ -1,0 +1,374 @@
+package pdfium
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unicode"
+
+	gopdfium "github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/enums"
+	pdferrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/webassembly"
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/experimental"
+	"github.com/tetratelabs/wazero/api"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/jaarzoek/jaarzoek/extract/pdftext"
+)
+
+var (
+	// ErrMalformed is returned for data PDFium cannot open as a PDF.
+	ErrMalformed = errors.New("pdfium: not a readable PDF")
+	// ErrPassword is returned for a file encrypted with a user password:
+	// it opens only with that password, which jaarzoek never has.
+	ErrPassword = errors.New("pdfium: encrypted with a password")
+	// ErrUnsupported is returned for a security handler PDFium lacks.
+	ErrUnsupported = errors.New("pdfium: unsupported encryption")
+)
+
+var (
+	poolOnce sync.Once
+	pool     gopdfium.Pool
+	poolErr  error
+)
+
+// start compiles the PDFium module once per process. Compiling takes
+// seconds, so the machine code is cached on disk (under the user cache
+// folder) and later processes load it in a fraction of that.
+func start() (gopdfium.Pool, error) {
+	poolOnce.Do(func() {
+		rc := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling)
+		if dir, err := os.UserCacheDir(); err == nil {
+			if cache, err := wazero.NewCompilationCacheWithDir(filepath.Join(dir, "jaarzoek", "wazero")); err == nil {
+				rc = rc.WithCompilationCache(cache)
+			}
+		}
+		pool, poolErr = webassembly.Init(webassembly.Config{
+			MinIdle:       0,
+			MaxIdle:       1,
+			MaxTotal:      1,
+			RuntimeConfig: rc,
+			// No file system: data is passed in memory, and a PDF must not
+			// reach files by name.
+			FSConfig: wazero.NewFSConfig(),
+			// The worker protocol owns stdout.
+			Stdout: io.Discard,
+			Stderr: io.Discard,
+		})
+		if poolErr != nil {
+			poolErr = fmt.Errorf("pdfium: start: %w", poolErr)
+		}
+	})
+	return pool, poolErr
+}
+
+// Read returns the pages of the PDF in data with their words, read by
+// PDFium. Encryption with an empty user password is opened transparently.
+// Pages carry no Rules. The first call in a process starts PDFium, which
+// takes about a second with a warm cache and several without.
+func Read(ctx context.Context, data []byte) ([]pdftext.Page, error) {
+	p, err := start()
+	if err != nil {
+		return nil, err
+	}
+	inst, err := p.GetInstanceWithContext(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("pdfium: instance: %w", err)
+	}
+	defer inst.Close()
+
+	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+	if err != nil {
+		switch {
+		case errors.Is(err, pdferrors.ErrPassword):
+			return nil, ErrPassword
+		case errors.Is(err, pdferrors.ErrSecurity):
+			return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+		}
+		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
+	}
+	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
+
+	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
+	if err != nil {
+		return nil, fmt.Errorf("%w: page count: %v", ErrMalformed, err)
+	}
+	pages := make([]pdftext.Page, 0, count.PageCount)
+	for i := range count.PageCount {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		pg, err := readPage(inst, doc.Document, i)
+		if err != nil {
+			// One page that fails keeps its place, empty, with the reason.
+			pg = pdftext.Page{Number: i + 1, Problem: "pdfium: " + err.Error()}
+		}
+		pages = append(pages, pg)
+	}
+	return pages, nil
+}
+
+// glyph is one character as PDFium reports it, in displayed coordinates.
+type glyph struct {
+	r              rune
+	x0, y0, x1, y1 float64
+	ox, oy         float64 // origin on the baseline
+}
+
+func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (pdftext.Page, error) {
+	page := pdftext.Page{Number: index + 1}
+	lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
+	if err != nil {
+		return page, err
+	}
+	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
+	ref := requests.Page{ByReference: &lp.Page}
+
+	w, err := inst.FPDF_GetPageWidthF(&requests.FPDF_GetPageWidthF{Page: ref})
+	if err != nil {
+		return page, err
+	}
+	h, err := inst.FPDF_GetPageHeightF(&requests.FPDF_GetPageHeightF{Page: ref})
+	if err != nil {
+		return page, err
+	}
+	page.Width, page.Height = float64(w.PageWidth), float64(h.PageHeight)
+	toDisplay, err := displayMatrix(inst, ref, page.Width, page.Height)
+	if err != nil {
+		return page, err
+	}
+
+	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: ref})
+	if err != nil {
+		return page, err
+	}
+	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	n, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil {
+		return page, err
+	}
+
+	var (
+		word     []glyph
+		first    int // index of word's first char, for its font
+		unmapped int // chars PDFium could not map to Unicode
+		total    int
+	)
+	flush := func() {
+		if len(word) == 0 {
+			return
+		}
+		page.Words = append(page.Words, makeWord(inst, tp.TextPage, first, word))
+		word = word[:0]
+	}
+	for i := range n.Count {
+		u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: i})
+		if err != nil {
+			return page, err
+		}
+		r := rune(u.Unicode)
+		if unicode.IsSpace(r) || r == 0xFFFE || r == 0 && generated(inst, tp.TextPage, i) {
+			flush()
+			continue
+		}
+		total++
+		if r == 0 || r == unicode.ReplacementChar || unicode.Is(unicode.Co, r) {
+			unmapped++
+		}
+		box, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp.TextPage, Index: i})
+		if err != nil {
+			return page, err
+		}
+		org, err := inst.FPDFText_GetCharOrigin(&requests.FPDFText_GetCharOrigin{TextPage: tp.TextPage, Index: i})
+		if err != nil {
+			return page, err
+		}
+		g := glyph{r: r}
+		ax, ay := toDisplay.apply(float64(box.Rect.Left), float64(box.Rect.Top))
+		bx, by := toDisplay.apply(float64(box.Rect.Right), float64(box.Rect.Bottom))
+		g.x0, g.x1 = min(ax, bx), max(ax, bx)
+		g.y0, g.y1 = min(ay, by), max(ay, by)
+		g.ox, g.oy = toDisplay.apply(org.X, org.Y)
+		if len(word) > 0 && breaks(word[len(word)-1], g) {
+			flush()
+		}
+		if len(word) == 0 {
+			first = i
+		}
+		word = append(word, g)
+	}
+	flush()
+
+	page.Trusted = true
+	switch {
+	case total == 0:
+		if countImages(inst, ref) > 0 {
+			page.Problem = "no text layer"
+			page.Trusted = false
+		}
+	case float64(unmapped) > 0.02*float64(total):
+		page.Trusted = false
+		page.Problem = fmt.Sprintf("%d of %d glyphs have no Unicode mapping", unmapped, total)
+	}
+	return page, nil
+}
+
+func generated(inst gopdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int) bool {
+	g, err := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp, Index: i})
+	return err == nil && g.IsGenerated
+}
+
+// countImages counts the image objects of a page, also inside form
+// XObjects: a page with images and no text is a scan.
+func countImages(inst gopdfium.Pdfium, ref requests.Page) int {
+	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: ref})
+	if err != nil {
+		return 0
+	}
+	images := 0
+	for i := range n.Count {
+		o, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: ref, Index: i})
+		if err != nil {
+			continue
+		}
+		images += countImagesIn(inst, o.PageObject, 0)
+	}
+	return images
+}
+
+func countImagesIn(inst gopdfium.Pdfium, obj references.FPDF_PAGEOBJECT, depth int) int {
+	t, err := inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj})
+	if err != nil {
+		return 0
+	}
+	switch t.Type {
+	case enums.FPDF_PAGEOBJ_IMAGE:
+		return 1
+	case enums.FPDF_PAGEOBJ_FORM:
+		if depth >= 8 {
+			return 0
+		}
+		n, err := inst.FPDFFormObj_CountObjects(&requests.FPDFFormObj_CountObjects{PageObject: obj})
+		if err != nil {
+			return 0
+		}
+		images := 0
+		for i := range n.Count {
+			c, err := inst.FPDFFormObj_GetObject(&requests.FPDFFormObj_GetObject{PageObject: obj, Index: uint64(i)})
+			if err == nil {
+				images += countImagesIn(inst, c.PageObject, depth+1)
+			}
+		}
+		return images
+	}
+	return 0
+}
+
+// breaks says whether g starts a new word after prev: a change of
+// baseline or a horizontal gap wider than a fifth of the glyph height.
+func breaks(prev, g glyph) bool {
+	h := max(prev.y1-prev.y0, g.y1-g.y0, 1)
+	if math.Abs(g.oy-prev.oy) > 0.3*h {
+		return true
+	}
+	gap := g.x0 - prev.x1
+	return gap > 0.2*h || g.x1 < prev.x0
+}
+
+func makeWord(inst gopdfium.Pdfium, tp references.FPDF_TEXTPAGE, first int, gs []glyph) pdftext.Word {
+	var b strings.Builder
+	w := pdftext.Word{X0: gs[0].x0, Y0: gs[0].y0, X1: gs[0].x1, Y1: gs[0].y1, Base: gs[0].oy}
+	for _, g := range gs {
+		b.WriteRune(g.r)
+		w.X0, w.Y0 = min(w.X0, g.x0), min(w.Y0, g.y0)
+		w.X1, w.Y1 = max(w.X1, g.x1), max(w.Y1, g.y1)
+	}
+	w.Text = cleanText(b.String())
+	if fs, err := inst.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp, Index: first}); err == nil {
+		w.Size = fs.FontSize
+		if m, err := inst.FPDFText_GetMatrix(&requests.FPDFText_GetMatrix{TextPage: tp, Index: first}); err == nil {
+			if s := math.Hypot(float64(m.Matrix.C), float64(m.Matrix.D)); s > 0 {
+				w.Size *= s
+			}
+		}
+	}
+	if fi, err := inst.FPDFText_GetFontInfo(&requests.FPDFText_GetFontInfo{TextPage: tp, Index: first}); err == nil {
+		w.Font = fi.FontName
+		if i := strings.IndexByte(w.Font, '+'); i == 6 {
+			w.Font = w.Font[i+1:] // subset tag
+		}
+		const italic, forceBold = 1 << 6, 1 << 18
+		w.Italic = fi.Flags&italic != 0
+		w.Bold = fi.Flags&forceBold != 0
+		name := strings.ToLower(w.Font)
+		w.Bold = w.Bold || strings.Contains(name, "bold") || strings.Contains(name, "black") || strings.Contains(name, "heavy")
+		w.Italic = w.Italic || strings.Contains(name, "italic") || strings.Contains(name, "oblique")
+	}
+	if fw, err := inst.FPDFText_GetFontWeight(&requests.FPDFText_GetFontWeight{TextPage: tp, Index: first}); err == nil && fw.FontWeight >= 600 {
+		w.Bold = true
+	}
+	return w
+}
+
+// cleanText normalises a word as pdftext does (NFKC, ligatures
+// expanded). PDFium marks a hyphen at a line end as U+0002; other
+// control characters and spacing left by NFKC (a lone acute accent
+// becomes space + combining mark) are dropped.
+func cleanText(s string) string {
+	s = strings.ReplaceAll(s, "\x02", "-")
+	s = norm.NFKC.String(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// affine maps page space to displayed space: x' = a·x + c·y + e.
+type affine struct{ a, b, c, d, e, f float64 }
+
+func (m affine) apply(x, y float64) (float64, float64) {
+	return m.a*x + m.c*y + m.e, m.b*x + m.d*y + m.f
+}
+
+// displayMatrix finds the map from PDF user space to displayed points
+// (origin top left, /Rotate applied) by asking PDFium where three points
+// land on a device 1000 times the page size; device positions are whole
+// numbers, so the scale keeps a thousandth of a point.
+func displayMatrix(inst gopdfium.Pdfium, ref requests.Page, w, h float64) (affine, error) {
+	const k = 1000.0
+	at := func(x, y float64) (float64, float64, error) {
+		r, err := inst.FPDF_PageToDevice(&requests.FPDF_PageToDevice{
+			Page: ref, SizeX: int(math.Round(w * k)), SizeY: int(math.Round(h * k)), PageX: x, PageY: y,
+		})
+		if err != nil {
+			return 0, 0, err
+		}
+		return float64(r.DeviceX) / k, float64(r.DeviceY) / k, nil
+	}
+	const u = 100.0
+	x0, y0, err := at(0, 0)
+	if err != nil {
+		return affine{}, err
+	}
+	x1, y1, err := at(u, 0)
+	if err != nil {
+		return affine{}, err
+	}
+	x2, y2, err := at(0, u)
+	if err != nil {
+		return affine{}, err
+	}
+	return affine{a: (x1 - x0) / u, b: (y1 - y0) / u, c: (x2 - x0) / u, d: (y2 - y0) / u, e: x0, f: y0}, nil
+}

@@ -1,0 +1,38 @@
+// Package pdftable finds tables in the words of PDF pages: it takes the
+// pages pdftext reads (words with boxes, optional rules, running headers
+// marked) and returns each table as a model.Table grid together with the
+// regions it covers and the words it consumed, so that the text flow can
+// leave those words out and put the table in their place.
+//
+// Tables are found from the words alone, so they work with or without
+// drawn rules:
+//
+//   - a row is anchored by its figures: a line holding numbers (or missing
+//     markers such as "-", "nnb") beside a label or beside other numbers;
+//   - columns are the bands in which the cells of those rows overlap
+//     horizontally (right-aligned, left-aligned and centred figures alike);
+//   - label lines without figures join the row they wrapped from (the
+//     previous line was full, or the line starts in lower case), or the row
+//     whose figures stand between them (vertically centred cells);
+//     otherwise they are group rows ("Lasten", "Thema Jeugd");
+//   - lines above the first row that have text over the figure columns are
+//     header rows; a header above a single header word spans the columns
+//     nearest to it ("Realisatie 2021" over "Baten | Lasten | Saldo");
+//   - a scale line ("bedragen x € 1.000") above the table is its UnitLine,
+//     a "Tabel 3" line its Caption, lines starting with a footnote mark
+//     right under it its Notes;
+//   - a table ending at the foot of a page and one with the same columns
+//     starting at the top of the next are one table; a header printed again
+//     on the next page is dropped.
+//
+// Example: the lines
+//
+//	bedragen x € 1.000
+//	Programma        2021     2022
+//	Lasten
+//	1.1 Thema       -7.882   -7.020
+//	    Jeugd
+//
+// give UnitLine "bedragen x € 1.000", header row [Programma, 2021, 2022] and
+// body rows [Lasten, "", ""] and ["1.1 Thema Jeugd", "-7.882", "-7.020"].
+package pdftable

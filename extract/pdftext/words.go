@@ -1,0 +1,121 @@
+package pdftext
+
+import (
+	"math"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Word-break thresholds, as fractions of the font size. A gap wider than
+// wordGap between one glyph's advance and the next glyph starts a new word,
+// as does a step back of more than overlapGap (text drawn twice, or a new
+// column written right to left).
+const (
+	wordGap    = 0.1
+	overlapGap = 0.3
+)
+
+// buildWords groups glyphs, in drawing order, into words: a word ends at
+// a blank glyph, a gap, a change of baseline, direction or font size.
+func buildWords(gs []glyph) []Word {
+	var words []Word
+	var cur []glyph
+	flush := func() {
+		if len(cur) > 0 {
+			if w, ok := makeWord(cur); ok && !duplicate(words, w) {
+				words = append(words, w)
+			}
+			cur = cur[:0]
+		}
+	}
+	for _, g := range gs {
+		if g.space {
+			flush()
+			continue
+		}
+		if len(cur) > 0 {
+			last := &cur[len(cur)-1]
+			size := cur[0].size
+			rx, ry := g.ox-last.ex, g.oy-last.ey
+			along := rx*last.dx + ry*last.dy
+			across := -rx*last.dy + ry*last.dx
+			if along > wordGap*size || along < -overlapGap*size ||
+				math.Abs(across) > math.Max(0.5, 0.05*size) ||
+				math.Abs(g.size-size) > 0.05*size ||
+				math.Abs(g.dx-last.dx) > 0.01 || math.Abs(g.dy-last.dy) > 0.01 {
+				flush()
+			}
+		}
+		cur = append(cur, g)
+	}
+	flush()
+	return words
+}
+
+// makeWord joins glyphs into a Word; ok is false when nothing visible is
+// left after normalisation.
+func makeWord(gs []glyph) (Word, bool) {
+	var b strings.Builder
+	w := Word{X0: gs[0].x0, Y0: gs[0].y0, X1: gs[0].x1, Y1: gs[0].y1, Size: gs[0].size}
+	bold, italic := true, true
+	for _, g := range gs {
+		b.WriteString(g.text)
+		w.X0, w.Y0 = math.Min(w.X0, g.x0), math.Min(w.Y0, g.y0)
+		w.X1, w.Y1 = math.Max(w.X1, g.x1), math.Max(w.Y1, g.y1)
+		bold = bold && g.font.bold
+		italic = italic && g.font.italic
+	}
+	w.Text = strings.TrimSpace(normalizeText(b.String()))
+	if w.Text == "" {
+		return w, false
+	}
+	w.Base = baseline(gs[0])
+	w.Font = gs[0].font.name
+	w.Bold, w.Italic = bold, italic
+	return w, true
+}
+
+// baseline is the coordinate across the writing direction of the
+// baseline: y for horizontal text, x for text running up or down.
+func baseline(g glyph) float64 {
+	if math.Abs(g.dy) > math.Abs(g.dx) {
+		return g.ox
+	}
+	return g.oy
+}
+
+// normalizeText applies NFKC (which also expands ligatures such as ﬁ)
+// and drops soft hyphens, zero-width characters and controls.
+func normalizeText(s string) string {
+	s = norm.NFKC.String(s)
+	if !strings.ContainsFunc(s, dropRune) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if dropRune(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func dropRune(r rune) bool {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return r < 0x20 || r == 0x7f
+}
+
+// duplicate reports whether w repeats a recent word at the same place:
+// fake bold and shadows draw text twice.
+func duplicate(words []Word, w Word) bool {
+	for i := len(words) - 1; i >= 0 && i >= len(words)-32; i-- {
+		o := &words[i]
+		if o.Text == w.Text && math.Abs(o.X0-w.X0) < 1 && math.Abs(o.Base-w.Base) < 1 {
+			return true
+		}
+	}
+	return false
+}
