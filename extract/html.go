@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -42,7 +43,11 @@ const EngineHTML = "goquery"
 // a <meta> declaration, else UTF-8 when the whole body is valid UTF-8 and
 // windows-1252 when it is not. Site chrome (header, nav, footer, aside,
 // breadcrumbs, cookie banners, skip links) is left out, as is everything not
-// displayed; when the page has a <main> (or role=main), only it is read.
+// displayed (the hidden attribute, aria-hidden="true", an inline or
+// page-stylesheet display:none, framework classes such as d-none or sr-only;
+// a closed accordion or tab panel counts as displayed). When the page has a
+// <main> (or role=main), only it is read, with the page's one <h1> if that
+// stands outside it.
 //
 // Tables come out as rectangular grids (see model.Table) numbered from 1 in
 // document order; a table hidden from view or printed twice for small
@@ -82,8 +87,11 @@ func HTML(ctx context.Context, raw model.Raw) (*model.Document, error) {
 	var lm landmarks
 	lm.find(root, false)
 	doc.Site = siteText(lm.banner)
+	if doc.Site == "" {
+		doc.Site = lm.siteName
+	}
 
-	w := &walker{ctx: ctx, source: source, section: []string{}}
+	w := &walker{ctx: ctx, source: source, section: []string{}, css: lm.css}
 	w.blocks = make([]model.Block, 0, len(text)/256+16)
 	w.meta = make([]blockMeta, 0, cap(w.blocks))
 	content := lm.contentRoot(root)
@@ -169,11 +177,27 @@ type landmarks struct {
 	article []*html.Node
 	h1      []*html.Node // every displayed <h1> outside site chrome
 	banner  *html.Node   // the first page header or banner outside the content
+	// siteName is <meta property="og:site_name"> or application-name.
+	siteName string
+	css      pageCSS // from the page's <style> elements
 }
 
 func (lm *landmarks) find(n *html.Node, inContent bool) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Meta && lm.siteName == "" {
+			prop, _ := attr(c, "property")
+			name, _ := attr(c, "name")
+			if prop == "og:site_name" || name == "application-name" {
+				content, _ := attr(c, "content")
+				lm.siteName = collapse(content)
+			}
+			continue
+		}
+		if c.DataAtom == atom.Style {
+			lm.css.add(nodeText(c))
 			continue
 		}
 		if skipElement[c.DataAtom] && c.DataAtom != atom.Head || hiddenNode(c) {
@@ -189,16 +213,36 @@ func (lm *landmarks) find(n *html.Node, inContent bool) {
 		case c.DataAtom == atom.Article:
 			lm.article = append(lm.article, c)
 		case c.DataAtom == atom.H1:
-			lm.h1 = append(lm.h1, c)
+			if !inChrome(c) {
+				lm.h1 = append(lm.h1, c)
+			}
 		}
 		if lm.banner == nil && !inContent && c.DataAtom != atom.Table && bannerLike(c, role) {
 			lm.banner = c
 		}
-		if chrome(c) && !isMain {
-			continue // no content or h1 inside site chrome
-		}
 		lm.find(c, inContent || isMain || c.DataAtom == atom.Article)
 	}
+}
+
+// inChrome reports whether an ancestor of n is site chrome.
+func inChrome(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && chrome(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// nodeText returns the text children of n joined, as in <style>.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	for t := n.FirstChild; t != nil; t = t.NextSibling {
+		if t.Type == html.TextNode {
+			b.WriteString(t.Data)
+		}
+	}
+	return b.String()
 }
 
 // bannerLike reports whether n is the page header: <header>, role=banner,
@@ -211,7 +255,7 @@ func bannerLike(n *html.Node, role string) bool {
 		if a.Key != "class" && a.Key != "id" {
 			continue
 		}
-		for _, f := range strings.Fields(strings.ToLower(a.Val)) {
+		for f := range classTokens(a.Val) {
 			switch f {
 			case "header", "site-header", "siteheader", "page-header-site", "masthead", "banner", "top-header":
 				return true
@@ -368,7 +412,9 @@ func chrome(n *html.Node) bool {
 	if isSkipLink(n) {
 		return true
 	}
-	if boilerplateClass(n) && !containsAtom(n, atom.Table) && !containsAtom(n, atom.H1) {
+	// Chrome by name only: a wrapper that holds a table or a heading is
+	// content whatever it is called ("panel-header" over an h3).
+	if boilerplateClass(n) && !containsAtom(n, atom.Table) && !containsHeading(n) {
 		return true
 	}
 	return false
@@ -380,6 +426,22 @@ func insideContent(n *html.Node) bool {
 			return true
 		}
 		if r, _ := attr(p, "role"); r == "main" {
+			return true
+		}
+	}
+	return false
+}
+
+func containsHeading(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			return true
+		}
+		if containsHeading(c) {
 			return true
 		}
 	}
@@ -426,6 +488,7 @@ type walker struct {
 	boldDepth int
 	dt        string // a <dt> waiting for its <dd>
 
+	css         pageCSS
 	noteTable   *tableInfo // the table whose footnotes may follow
 	pendingWarn []*model.SourceError
 	nodes       int
@@ -452,7 +515,7 @@ func (w *walker) walk(n *html.Node) {
 	default:
 		return
 	}
-	if skipElement[n.DataAtom] || hiddenNode(n) || chrome(n) {
+	if skipElement[n.DataAtom] || hiddenNode(n) || w.css.hides(n) || chrome(n) {
 		return
 	}
 	switch n.DataAtom {
@@ -466,6 +529,18 @@ func (w *walker) walk(n *html.Node) {
 		w.flush()
 		w.table(n)
 		return
+	case atom.Div, atom.P, atom.Span:
+		if role, _ := attr(n, "role"); role == "heading" {
+			w.flush()
+			level := 2
+			if l, ok := attr(n, "aria-level"); ok && len(l) == 1 && l[0] >= '1' && l[0] <= '6' {
+				level = int(l[0] - '0')
+			}
+			var t textBuf
+			plainText(n, &t, 1<<20)
+			w.heading(level, t.String(), false)
+			return
+		}
 	case atom.Br:
 		w.buf.brk()
 		return
@@ -558,7 +633,7 @@ func (w *walker) flush() {
 	w.buf.reset()
 	w.bufClass, w.bufP = "", false
 
-	if w.noteTable != nil && w.listItem == 0 && isNoteLine(text) {
+	if w.noteTable != nil && isNoteLine(text) {
 		w.noteTable.table.Notes = append(w.noteTable.table.Notes, text)
 		return
 	}
@@ -579,7 +654,7 @@ func (w *walker) flush() {
 // pseudoHeading reports whether a bold-only paragraph reads as a heading:
 // short, not a sentence, not a footnote or a bare number.
 func pseudoHeading(s string) bool {
-	if len(s) > 120 || isNoteLine(s) || isUnitLine(s) {
+	if len(s) > 120 || isNoteLine(s) || isUnitLine(s) || titleLineRe.MatchString(s) {
 		return false
 	}
 	if strings.HasSuffix(s, ".") && strings.Count(s, " ") > 3 {
@@ -626,5 +701,6 @@ func (w *walker) heading(level int, text string, pseudo bool) {
 	}
 	w.emit(model.Block{Kind: model.BlockHeading, Level: level, Text: text, Section: path}, blockMeta{})
 	w.heads = append(w.heads, heading{level: level, text: text, pseudo: pseudo})
-	w.section = append(path[:len(path):len(path)], text)
+	// Clipped: blocks share this slice, so an append by a reader must copy.
+	w.section = slices.Clip(append(path[:len(path):len(path)], text))
 }

@@ -153,10 +153,20 @@ func metaCharset(data []byte) string {
 				if _, params, err := mime.ParseMediaType(content); err == nil && params["charset"] != "" {
 					return params["charset"]
 				}
-				if i := strings.Index(strings.ToLower(content), "charset="); i >= 0 {
+				if i := indexFold(content, "charset="); i >= 0 {
 					return strings.Trim(strings.TrimSpace(content[i+len("charset="):]), `"';`)
 				}
 			}
 		}
 	}
+}
+
+// indexFold is strings.Index ignoring ASCII case; byte offsets stay those of s.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }

@@ -16,7 +16,7 @@ import (
 // Limits on spans, as browsers clamp them, and on the grid a table may make.
 const (
 	maxColSpan   = 1000
-	maxGridSlots = 1 << 20
+	maxGridSlots = 1 << 18
 )
 
 // tableInfo is a table the walker found, before numbering.
@@ -53,7 +53,7 @@ func (w *walker) table(n *html.Node) {
 		w.flush()
 		return
 	}
-	rows, caption := readRows(n)
+	rows, caption := readRows(n, &w.css)
 	t, head, ragged, tooLarge := buildGrid(rows)
 	if tooLarge {
 		w.warn(model.Pos{}, fmt.Errorf("%w: more than %d cells", ErrTableTooLarge, maxGridSlots))
@@ -75,12 +75,19 @@ func (w *walker) table(n *html.Node) {
 	if t.UnitLine == "" {
 		t.UnitLine = unitInCells(t)
 	}
-	class, _ := attr(n, "class")
-	info := &tableInfo{table: t, smallScreen: smallScreenOnly(class), ragged: ragged, sig: signature(t)}
-	for p := n.Parent; p != nil && !info.smallScreen; p = p.Parent {
+	if t.UnitLine == "" && len(w.blocks) > 0 {
+		// "Wat heeft het gekost? (bedragen x € 1.000)" just above the table.
+		if b := w.blocks[len(w.blocks)-1]; b.Kind == model.BlockHeading {
+			if _, scale := splitScale(b.Text); scale != "" {
+				t.UnitLine = scale
+			}
+		}
+	}
+	info := &tableInfo{table: t, ragged: ragged, sig: signature(t)}
+	for p := n; p != nil && !info.smallScreen; p = p.Parent {
 		if p.Type == html.ElementNode {
 			c, _ := attr(p, "class")
-			info.smallScreen = smallScreenOnly(c)
+			info.smallScreen = smallScreenOnly(c) || w.css.smallOnly(p)
 		}
 	}
 	info.block = len(w.blocks)
@@ -127,8 +134,8 @@ func unitInCells(t *model.Table) string {
 			if !c.Origin || c.Text == "" {
 				continue
 			}
-			if loc := scaleRe.FindStringIndex(c.Text); loc != nil {
-				return strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(c.Text[loc[0]:loc[1]]), "("+" "))
+			if _, scale := splitScale(c.Text); scale != "" {
+				return scale
 			}
 		}
 	}
@@ -161,17 +168,17 @@ func holdsTable(n *html.Node) bool {
 
 // readRows reads the rows of a table in display order (<thead> rows first,
 // <tfoot> rows last) and its <caption>.
-func readRows(n *html.Node) (rows []srcRow, caption string) {
+func readRows(n *html.Node, css *pageCSS) (rows []srcRow, caption string) {
 	var head, body, foot []srcRow
 	var addRows func(sec *html.Node, dst *[]srcRow, isHead bool)
 	addRows = func(sec *html.Node, dst *[]srcRow, isHead bool) {
 		for c := sec.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || hiddenNode(c) {
+			if c.Type != html.ElementNode || hiddenNode(c) || css.hides(c) {
 				continue
 			}
 			switch c.DataAtom {
 			case atom.Tr:
-				*dst = append(*dst, readRow(c, isHead))
+				*dst = append(*dst, readRow(c, isHead, css))
 			case atom.Thead:
 				addRows(c, &head, true)
 			case atom.Tbody:
@@ -198,14 +205,14 @@ func readRows(n *html.Node) (rows []srcRow, caption string) {
 	return rows, caption
 }
 
-func readRow(tr *html.Node, head bool) srcRow {
+func readRow(tr *html.Node, head bool, css *pageCSS) srcRow {
 	n := 0
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
 		n++
 	}
 	row := srcRow{head: head, cells: make([]srcCell, 0, n)}
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) || hiddenNode(c) {
+		if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) || hiddenNode(c) || css.hides(c) {
 			continue
 		}
 		var cb cellBuf
@@ -331,12 +338,21 @@ func buildGrid(rows []srcRow) (t *model.Table, head []bool, ragged []raggedRow, 
 	if nrows == 0 {
 		return nil, nil, nil, false
 	}
-	// The widest row's span total is the usual width: one allocation per row.
-	guess := 0
-	for _, row := range rows {
+	// Count the slots before allocating any; the widest row's span total is
+	// the usual width, so each row needs one allocation.
+	guess, total := 0, 0
+	for r, row := range rows {
 		n := 0
 		for _, sc := range row.cells {
 			n += sc.colSpan
+			rs := sc.rowSpan
+			if rs <= 0 || rs > nrows-r {
+				rs = nrows - r
+			}
+			total += rs * sc.colSpan
+			if total > maxGridSlots {
+				return nil, nil, nil, true
+			}
 		}
 		guess = max(guess, n)
 	}
@@ -473,13 +489,14 @@ func headerRows(t *model.Table, head []bool) int {
 			break
 		}
 		if sectionRow(t.Rows[r]) {
-			if r == 0 && r+1 < len(t.Rows) && headerLike(t.Rows[r+1]) && (allTh(t.Rows[r]) || allBold(t.Rows[r])) {
+			// A title or unit line across the top, over header rows.
+			if r == 0 && r+1 < len(t.Rows) && (head[r+1] || headerLike(t.Rows[r+1]) || wordsOverNumbers(t.Rows, r+1)) {
 				h = r + 1
 				continue
 			}
 			break
 		}
-		if headerLike(t.Rows[r]) {
+		if headerLike(t.Rows[r]) || (r == 0 && wordsOverNumbers(t.Rows, r)) {
 			h = r + 1
 			continue
 		}
@@ -498,19 +515,53 @@ func headerLike(row []model.Cell) bool {
 	return !sectionRow(row) && (allTh(row) || (beyondFirst(row) && (allBold(row) || yearRow(row))))
 }
 
-// sectionRow reports whether the row holds one label only: a single cell
-// across the table, or text in one cell and the rest empty.
-func sectionRow(row []model.Cell) bool {
-	n := 0
-	for _, c := range row {
-		if c.Origin && c.Text != "" {
-			n++
-		}
-	}
-	if n != 1 {
+// wordsOverNumbers reports whether row r holds only words after its first
+// column ("Omschrijving | Lasten | Baten | Saldo") over a row of figures: the
+// column headers of a table printed without header markup.
+func wordsOverNumbers(rows [][]model.Cell, r int) bool {
+	if r+1 >= len(rows) || sectionRow(rows[r]) {
 		return false
 	}
-	return len(row) > 1
+	words := 0
+	for i, c := range rows[r] {
+		if i == 0 || !c.Origin || c.Text == "" {
+			continue
+		}
+		if hasDigit(c.Text) || len(c.Text) > 60 {
+			return false
+		}
+		words++
+	}
+	if words < 2 && !(words == 1 && len(rows[r]) == 2) {
+		return false
+	}
+	figures, cells := 0, 0
+	for i, c := range rows[r+1] {
+		if i == 0 || !c.Origin || c.Text == "" {
+			continue
+		}
+		cells++
+		if hasDigit(c.Text) {
+			figures++
+		}
+	}
+	return cells > 0 && figures*2 >= cells
+}
+
+// sectionRow reports whether the row holds one label only: a single cell
+// across the table, or text in the first column and the rest empty.
+func sectionRow(row []model.Cell) bool {
+	if len(row) < 2 {
+		return false
+	}
+	n, at, span := 0, 0, 0
+	for i, c := range row {
+		if c.Origin && c.Text != "" {
+			n++
+			at, span = i, c.ColSpan
+		}
+	}
+	return n == 1 && (at == 0 || span == len(row))
 }
 
 func allTh(row []model.Cell) bool {

@@ -287,3 +287,98 @@ func TestIsUnitLine(t *testing.T) {
 		t.Errorf("splitScale = %q, %q", rest, scale)
 	}
 }
+
+// TestHTMLTableParts checks header rows, unit line, caption, notes and marks
+// on small tables shaped like those of real report pages.
+func TestHTMLTableParts(t *testing.T) {
+	tests := []struct {
+		name       string
+		html       string
+		headerRows int
+		unit       string
+		caption    string
+		notes      int
+		cell       [3]any // row, col, text
+	}{
+		{
+			name:       "thead two rows (d01)",
+			html:       `<table><thead><tr><th>Nr.</th><th colspan=2>Realisatie</th></tr><tr><th></th><th>2017</th><th>2018</th></tr></thead><tr><td>1</td><td>131,0</td><td>131,0</td></tr></table>`,
+			headerRows: 2, cell: [3]any{0, 2, "Realisatie"},
+		},
+		{
+			name:       "bold td header then section row (d02)",
+			html:       `<table><tr><td><strong>Omschrijving</strong></td><td colspan=2><strong>Realisatie</strong></td></tr><tr><td></td><td><strong>2021</strong></td><td><strong>2022</strong></td></tr><tr><td colspan=3><strong>Veiligheid</strong></td></tr><tr><td>Halt</td><td>7</td><td>nnb</td></tr></table>`,
+			headerRows: 2, cell: [3]any{2, 1, "Veiligheid"},
+		},
+		{
+			name:       "th rows then rowgroup th (ooststellingwerf)",
+			html:       `<p class="eenheid">x € 1.000</p><table><tr><th>Wat kost het?</th><th>Rekening</th></tr><tr><th></th><th>2018</th></tr><tr><th colspan=2 scope=rowgroup>Lasten</th></tr><tr><td>Jeugd</td><td>- 328 N</td></tr></table>`,
+			headerRows: 2, unit: "x € 1.000", cell: [3]any{3, 1, "- 328 N"},
+		},
+		{
+			name:       "plain year row",
+			html:       `<table><tr><td>Indicator</td><td>2022</td><td>2021</td><td>2020</td></tr><tr><td>Ongevallen</td><td>12</td><td>14</td><td>15</td></tr></table>`,
+			headerRows: 1, cell: [3]any{1, 0, "Ongevallen"},
+		},
+		{
+			name:       "caption with scale (lansingerland)",
+			html:       `<table><caption>Beleidsveld: Jeugd bedragen x €1000</caption><tr><td></td><td><strong>Realisatie 2016</strong></td></tr><tr><td><strong>Jeugd</strong></td><td></td></tr><tr><td>Lasten</td><td>10.645</td></tr></table>`,
+			headerRows: 1, unit: "bedragen x €1000", caption: "Beleidsveld: Jeugd", cell: [3]any{1, 0, "Jeugd"},
+		},
+		{
+			name:       "scale in header cell (d09)",
+			html:       `<p class="tabel-titel">Tabel 44</p><table><thead><tr><th>Programma</th><th>Rekening</th></tr><tr><th>bedragen x € 1.000,-</th><th>2017</th></tr></thead><tr><td>P0</td><td>38.932</td></tr></table>`,
+			headerRows: 2, unit: "bedragen x € 1.000,-", caption: "Tabel 44", cell: [3]any{2, 1, "38.932"},
+		},
+		{
+			name:       "footnotes under the table (twenterand)",
+			html:       `<table><thead><tr><th>Doel</th><th>2022</th></tr></thead><tr><td>Uitkeringen*</td><td>394</td></tr></table><p><small>* betreft partijen</small></p><p>** tweede noot</p><p>Gewone tekst.</p><p>*** te laat</p>`,
+			headerRows: 1, notes: 2, cell: [3]any{1, 0, "Uitkeringen*"},
+		},
+		{
+			name:       "no header at all",
+			html:       `<table><tr><td>Lasten</td><td>1.200</td></tr><tr><td>Baten</td><td>800</td></tr></table>`,
+			headerRows: 0, cell: [3]any{1, 1, "800"},
+		},
+		{
+			name:       "sup mark and nbsp thousands (d05)",
+			html:       `<table><tr><th>Taakveld</th><th>Saldo</th></tr><tr><td>Bestuur</td><td>1&nbsp;788<sup>2</sup></td></tr></table>`,
+			headerRows: 1, cell: [3]any{1, 1, "1 788"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := HTML(context.Background(), model.Raw{Data: []byte(tt.html)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDocument(t, doc)
+			tables := doc.Tables()
+			if len(tables) != 1 {
+				t.Fatalf("%d tables, want 1", len(tables))
+			}
+			tb := tables[0]
+			if tb.HeaderRows != tt.headerRows {
+				t.Errorf("HeaderRows = %d, want %d", tb.HeaderRows, tt.headerRows)
+			}
+			if tb.UnitLine != tt.unit {
+				t.Errorf("UnitLine = %q, want %q", tb.UnitLine, tt.unit)
+			}
+			if tb.Caption != tt.caption {
+				t.Errorf("Caption = %q, want %q", tb.Caption, tt.caption)
+			}
+			if len(tb.Notes) != tt.notes {
+				t.Errorf("Notes = %q, want %d", tb.Notes, tt.notes)
+			}
+			r, c, text := tt.cell[0].(int), tt.cell[1].(int), tt.cell[2].(string)
+			if got := tb.Rows[r][c].Text; got != text {
+				t.Errorf("cell %d,%d = %q, want %q", r, c, got, text)
+			}
+			for _, b := range doc.Blocks {
+				if b.Kind == model.BlockParagraph && (isUnitLine(b.Text) || b.Text == tt.caption) {
+					t.Errorf("line %q taken by the table is also a paragraph", b.Text)
+				}
+			}
+		})
+	}
+}

@@ -103,21 +103,52 @@ func attr(n *html.Node, key string) (string, bool) {
 // aria-hidden="true", an inline display:none or visibility:hidden, or a class
 // that hides it at every screen size.
 func hiddenNode(n *html.Node) bool {
+	if len(n.Attr) == 0 {
+		return false
+	}
+	hidden := false
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
-			return true
+			hidden = true
 		case "aria-hidden":
 			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
-				return true
+				hidden = true
 			}
 		case "style":
 			if styleHides(a.Val) {
-				return true
+				hidden = true
 			}
 		case "class":
 			if classHides(a.Val) {
 				return true
+			}
+		}
+	}
+	// A closed accordion or an inactive tab is hidden until clicked, but
+	// its content belongs to the page.
+	return hidden && !disclosurePanel(n)
+}
+
+// disclosurePanel reports whether n is the panel of an accordion, a
+// collapsible section or a tab.
+func disclosurePanel(n *html.Node) bool {
+	if n.DataAtom == atom.Table || n.DataAtom == atom.Tr || n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+		return false
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "role":
+			if a.Val == "tabpanel" || a.Val == "region" {
+				return true
+			}
+		case "class", "id":
+			for tok := range classTokens(a.Val) {
+				for _, w := range []string{"collapse", "accordion", "panel", "tab-pane", "tabpanel", "toggle", "uitklap", "expand", "details"} {
+					if strings.Contains(tok, w) {
+						return true
+					}
+				}
 			}
 		}
 	}
@@ -216,7 +247,7 @@ var boilerToken = map[string]bool{
 	"cookie": true, "cookies": true, "cookiebar": true, "cookiebanner": true, "consent": true,
 	"skip": true, "skiplink": true, "skiplinks": true, "skipnav": true, "footer": true, "sidebar": true,
 	"share": true, "social": true, "toolbar": true, "pagination": true, "pager": true, "masthead": true,
-	"banner": true, "topbar": true, "searchbar": true, "zoeken": true, "search": true,
+	"banner": true, "topbar": true, "header": true, "siteheader": true, "searchbar": true, "zoeken": true, "search": true,
 }
 
 // boilerplateClass reports whether the class or id of n marks site chrome
@@ -444,11 +475,23 @@ func splitScale(s string) (rest, scale string) {
 	if loc == nil {
 		return s, ""
 	}
-	scale = strings.TrimSpace(s[loc[0]:loc[1]])
+	scale = balanceParens(strings.TrimSpace(s[loc[0]:loc[1]]))
 	rest = strings.TrimSpace(s[:loc[0]] + " " + s[loc[1]:])
 	rest = strings.TrimRight(rest, " ,;:-–")
 	rest = strings.TrimSpace(rest)
 	return rest, scale
+}
+
+// balanceParens drops a parenthesis the scale match took without its partner.
+func balanceParens(s string) string {
+	open, close := strings.Count(s, "("), strings.Count(s, ")")
+	if open > close && strings.HasPrefix(s, "(") {
+		s = strings.TrimSpace(s[1:])
+	}
+	if close > open && strings.HasSuffix(s, ")") {
+		s = strings.TrimSpace(s[:len(s)-1])
+	}
+	return s
 }
 
 // noteRe matches the start of a footnote line under a table: "*", "**",

@@ -55,13 +55,15 @@ func DocumentPrefix(u *url.URL) string {
 }
 
 // Crawl walks the report that start.Location (an http(s) URL) belongs to
-// and yields one Source per page and per PDF, breadth first, in the order
+// (after the start page's redirects, which may lead to another host) and
+// yields one Source per page and per PDF, breadth first, in the order
 // links appear. It follows <a>, <area>, <frame> and <iframe> links and
 // meta refreshes that stay on the start URL's host under opt.Prefix; PDFs
 // on the same host are taken even outside the prefix. It never leaves the
 // host, skips links to images, styles, scripts and office files, and
 // reads each page once: URLs are compared without fragment, default port,
-// scheme or trailing slash, with their query.
+// scheme or trailing slash, with their query; a link that redirects to a
+// page already yielded is dropped.
 //
 // Yielded Sources carry start's Hints and Origin and their link Depth.
 // Crawl has fetched every page it yields (not the PDFs) into the
@@ -71,7 +73,8 @@ func DocumentPrefix(u *url.URL) string {
 // A page or PDF that cannot be had yields a zero Source and a
 // *model.SourceError naming its URL: a robots.txt refusal (ErrDisallowed),
 // a bad status (*StatusError), a redirect off the site (ErrOffSite), an
-// empty JavaScript shell (ErrNeedsJavaScript), and so on; the crawl goes
+// empty JavaScript shell when the Fetcher has no Renderer
+// (ErrNeedsJavaScript), and so on; the crawl goes
 // on. It ends early, after yielding the error, when the start page fails,
 // when opt.MaxPages is reached (ErrCrawlLimit) or when ctx is done.
 func (f *Fetcher) Crawl(ctx context.Context, start model.Source, opt CrawlOptions) iter.Seq2[model.Source, error] {
@@ -101,7 +104,8 @@ func (f *Fetcher) Crawl(ctx context.Context, start model.Source, opt CrawlOption
 			depth int
 		}
 		queue := []item{{su, 0}}
-		seen := map[string]bool{pageKey(su): true}
+		seen := map[string]bool{pageKey(su): true} // queued
+		done := map[string]bool{}                  // yielded, by final URL
 		visited := 0
 		emit := func(loc string, depth int) bool {
 			return yield(model.Source{Location: loc, Hints: start.Hints, Origin: start.Origin, Depth: depth}, nil)
@@ -132,7 +136,17 @@ func (f *Fetcher) Crawl(ctx context.Context, start model.Source, opt CrawlOption
 				}
 				continue
 			}
-			raw, err := f.fetchURL(ctx, loc, su.Host)
+			stayOn := su.Host
+			if it.depth == 0 {
+				// The start URL may redirect to where the report lives
+				// (a short link, another host); the crawl stays there.
+				stayOn = ""
+			}
+			raw, err := f.fetchURL(ctx, loc, stayOn)
+			if cerr := ctx.Err(); cerr != nil {
+				yield(model.Source{}, cerr)
+				return
+			}
 			if err != nil {
 				if !fail(loc, err) || it.depth == 0 {
 					return
@@ -140,6 +154,12 @@ func (f *Fetcher) Crawl(ctx context.Context, start model.Source, opt CrawlOption
 				continue
 			}
 			final, err := url.Parse(raw.URL)
+			if err == nil && it.depth == 0 {
+				su = normalURL(final)
+				if opt.Prefix == "" {
+					prefix = DocumentPrefix(su)
+				}
+			}
 			if err != nil || !sameHost(final, su) {
 				if !fail(loc, fmt.Errorf("%w: %s", ErrOffSite, raw.URL)) || it.depth == 0 {
 					return
@@ -148,6 +168,10 @@ func (f *Fetcher) Crawl(ctx context.Context, start model.Source, opt CrawlOption
 			}
 			final = normalURL(final)
 			seen[pageKey(final)] = true
+			if done[pageKey(final)] {
+				continue // a redirect to a page already yielded
+			}
+			done[pageKey(final)] = true
 			if raw.Format == model.FormatPDF {
 				if !emit(loc, it.depth) {
 					return
@@ -156,10 +180,14 @@ func (f *Fetcher) Crawl(ctx context.Context, start model.Source, opt CrawlOption
 			}
 			links, shell := scanPage(raw.Data, raw.ContentType, final)
 			if shell {
-				if !fail(loc, fmt.Errorf("%w: %s", ErrNeedsJavaScript, loc)) || it.depth == 0 {
-					return
+				raw, err = f.render(ctx, loc, raw)
+				if err != nil {
+					if !fail(loc, err) || it.depth == 0 {
+						return
+					}
+					continue
 				}
-				continue
+				links, _ = scanPage(raw.Data, raw.ContentType, final)
 			}
 			if !emit(loc, it.depth) {
 				return
@@ -278,6 +306,8 @@ func scanPage(data []byte, contentType string, base *url.URL) (links []*url.URL,
 			switch name {
 			case "script":
 				st.scripts++
+			case "table":
+				st.tables++
 			case "base":
 				if h := attr(n, "href"); h != "" {
 					if b, err := base.Parse(h); err == nil {
@@ -328,6 +358,7 @@ func scanPage(data []byte, contentType string, base *url.URL) (links []*url.URL,
 type pageStats struct {
 	text       int // characters of visible text
 	scripts    int
+	tables     int
 	links      int
 	noscriptJS bool         // a <noscript> asks for JavaScript
 	roots      []*html.Node // mount points of script frameworks
@@ -336,11 +367,11 @@ type pageStats struct {
 // rootIDs are the ids script frameworks mount their application on.
 var rootIDs = map[string]bool{"root": true, "app": true, "__next": true, "__nuxt": true, "q-app": true, "svelte": true}
 
-// isShell: little visible text and a sign that scripts make the content,
-// an empty mount point, a <noscript> that asks for JavaScript, or scripts
-// and no links at all.
+// isShell: little visible text, no table, and a sign that scripts make
+// the content: an empty mount point or a <noscript> that asks for
+// JavaScript; or next to no text, scripts and no links at all.
 func (st pageStats) isShell() bool {
-	if st.text >= 200 {
+	if st.text >= 200 || st.tables > 0 {
 		return false
 	}
 	for _, r := range st.roots {
@@ -348,7 +379,7 @@ func (st pageStats) isShell() bool {
 			return true
 		}
 	}
-	return st.noscriptJS || (st.scripts > 0 && st.links == 0)
+	return st.noscriptJS || (st.text < 50 && st.scripts > 0 && st.links == 0)
 }
 
 func visibleText(n *html.Node) int {

@@ -3,10 +3,13 @@ package fetch
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -117,6 +120,7 @@ func TestCrawl(t *testing.T) {
 		"/jaarstukken-2023/geheim": 0, "/documenten/jaarrekening.pdf": 0, "/andere-rapport/": 0,
 		"/jaarstukken-2023/logo.png": 0, "/jaarstukken-2023/lus-a": 1, "/jaarstukken-2023/lus-b": 1,
 		"/jaarstukken-2023/bijlage-één": 1, "/jaarstukken-2023/extern": 1,
+		"/jaarstukken-2023/alias": 1, "/jaarstukken-2023/programma-2": 2, // once more through alias
 	}
 	for p, n := range wantHits {
 		if got := s.count(p); got != n {
@@ -178,7 +182,7 @@ func TestCrawl(t *testing.T) {
 	for p, n := range ok200 {
 		want := n
 		if p == "/jaarstukken-2023/programma-2" {
-			want++
+			want += 2 // itself and through alias, each cached under its own URL
 		}
 		if got := s.countCode(p, 200); got != want {
 			t.Errorf("second run: %s answered 200 %d times, want %d", p, got, want)
@@ -248,6 +252,19 @@ func TestCrawlLimits(t *testing.T) {
 	})
 }
 
+func TestCrawlStartRedirect(t *testing.T) {
+	s := newSite(t)
+	short := httptest.NewServer(http.RedirectHandler(s.url("/jaarstukken-2023/programma-2"), http.StatusFound))
+	defer short.Close()
+	r := runCrawl(t, testFetcher(t.TempDir()), s, model.Source{Location: short.URL + "/jaarverslag"}, CrawlOptions{})
+	if len(r.pages) < 5 || r.pages[0] != short.URL+"/jaarverslag" || r.pages[1] != "/jaarstukken-2023/programma-1" {
+		t.Errorf("pages %q, fails %v", r.pages, r.fails)
+	}
+	if s.count("/andere-rapport/") != 0 {
+		t.Error("left the document prefix of the redirect target")
+	}
+}
+
 func TestDocumentPrefix(t *testing.T) {
 	tests := []struct{ url, want string }{
 		{"https://wormerland.begrotingsapp.nl/jaarstukken-2023-/", "/jaarstukken-2023-/"},
@@ -279,6 +296,7 @@ func TestScanPage(t *testing.T) {
 		{"react root", `<html><body><div id="root"></div><script src="/static/js/main.js"></script></body></html>`, nil, true},
 		{"angular", `<app-root></app-root><script src=main.js></script>`, nil, true},
 		{"scripts only", `<title>Laden…</title><script src=x.js></script>`, nil, true},
+		{"table behind a script", `<script src=x.js></script><table><tr><td>12,5</td></tr></table>`, nil, false},
 		{"small real page", `<h1>Inhoud</h1><a href="p2#x">Volgende</a>`, []string{"https://x.nl/doc/p2"}, false},
 		{"filled app div", `<div id="app"><p>` + strings.Repeat("tekst ", 50) + `</p></div><noscript>enable JavaScript</noscript>`, nil, false},
 		{"base and refresh", `<base href="https://x.nl/other/"><meta http-equiv="Refresh" content="0; URL='next'"><a href="mailto:a@b.nl">m</a><a href=" a b ">s</a><iframe src="/f"></iframe>`,
@@ -314,3 +332,53 @@ func FuzzScanPage(f *testing.F) {
 }
 
 func parseURL(s string) (*url.URL, error) { return url.Parse(s) }
+
+func TestCrawlRender(t *testing.T) {
+	s := newSite(t)
+	calls := map[string]int{}
+	f := testFetcher(t.TempDir())
+	f.Renderer = RendererFunc(func(ctx context.Context, u string) ([]byte, error) {
+		calls[strings.TrimPrefix(u, s.srv.URL)]++
+		return []byte(page("Gerenderd", "/jaarstukken-2023/uit-script")), nil
+	})
+	r := runCrawl(t, f, s, model.Source{Location: s.url("/jaarstukken-2023/")}, CrawlOptions{})
+	if !slices.Contains(r.pages, "/jaarstukken-2023/app") || r.fails["/jaarstukken-2023/app"] != nil {
+		t.Errorf("rendered page not crawled: pages %q, fails %v", r.pages, r.fails)
+	}
+	if _, ok := r.fails["/jaarstukken-2023/uit-script"]; !ok || s.count("/jaarstukken-2023/uit-script") != 1 {
+		t.Error("link found in the rendered page not followed")
+	}
+	raw, err := f.Fetch(context.Background(), model.Source{Location: s.url("/jaarstukken-2023/app")})
+	if err != nil || !strings.Contains(string(raw.Data), "Gerenderd") || raw.ContentType != "text/html; charset=utf-8" {
+		t.Errorf("fetch after crawl: %v %q", err, raw.ContentType)
+	}
+	if calls["/jaarstukken-2023/app"] != 1 || len(calls) != 1 {
+		t.Errorf("render calls %v, want the shell page once", calls)
+	}
+
+	// A renderer that fails, or leaves the page empty, is reported.
+	f = testFetcher(t.TempDir())
+	f.Renderer = RendererFunc(func(ctx context.Context, u string) ([]byte, error) {
+		return []byte(`<div id="root"></div><script src=x.js></script>`), nil
+	})
+	if _, err := f.Fetch(context.Background(), model.Source{Location: s.url("/jaarstukken-2023/app")}); !errors.Is(err, ErrNeedsJavaScript) {
+		t.Errorf("still empty after rendering: %v", err)
+	}
+	f.Renderer = RendererFunc(func(ctx context.Context, u string) ([]byte, error) { return nil, errors.New("browser crashed") })
+	if _, err := f.Fetch(context.Background(), model.Source{Location: s.url("/jaarstukken-2023/app")}); err == nil || !strings.Contains(err.Error(), "browser crashed") {
+		t.Errorf("renderer failure: %v", err)
+	}
+}
+
+func BenchmarkScanPage(b *testing.B) {
+	var links []string
+	for i := range 1200 {
+		links = append(links, "programma-"+strconv.Itoa(i)+"#x")
+	}
+	data := []byte(page("Jaarstukken", links...))
+	base, _ := parseURL("https://x.nl/jaarstukken-2023/")
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		scanPage(data, "text/html; charset=utf-8", base)
+	}
+}

@@ -19,7 +19,9 @@
 // host such as https://gemeente.jaarverslag-2022.nl/) and yields a Source
 // for each of its pages and the PDFs they link to. The pages it read are
 // in the cache, so fetching those Sources with the same Fetcher makes no
-// second request.
+// second request. Pages that are empty shells filled by JavaScript fail
+// with ErrNeedsJavaScript unless Fetcher.Renderer is set (package
+// fetch/render drives a headless Chromium).
 //
 // Every failure concerning one source is a *model.SourceError with Stage
 // "fetch" whose cause is a sentinel of this package (ErrDisallowed,

@@ -111,7 +111,10 @@ func (e *originError) Error() string {
 
 func (e *originError) Unwrap() error { return e.err }
 
-// isURL reports whether s is an http or https URL.
+// IsURL reports whether s is an http or https URL (the scheme in any case),
+// as Expand and Fetch tell URLs from paths.
+func IsURL(s string) bool { return isURL(s) }
+
 func isURL(s string) bool {
 	l := strings.ToLower(s)
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/jaarzoek/jaarzoek/model"
 )
 
@@ -91,6 +93,10 @@ type Fetcher struct {
 	// whatever their robots.txt says). Crawl-delay is then not known.
 	IgnoreRobots bool
 
+	// Renderer loads pages that are empty JavaScript shells in a browser.
+	// nil: such pages fail with ErrNeedsJavaScript.
+	Renderer Renderer
+
 	// Logger receives retries and cache problems at Debug and Warn level.
 	// nil: slog.Default().
 	Logger *slog.Logger
@@ -104,13 +110,14 @@ type state struct {
 	client   *http.Client
 	cacheDir string // "" when the cache is off
 	mu       sync.Mutex
-	hosts    map[string]*host
-	fresh    map[string]bool // URLs fetched (true) or revalidated (false) in this run
+	hosts    map[string]*host         // by scheme://host:port
+	limiters map[string]*rate.Limiter // by host name
+	fresh    map[string]bool          // URLs fetched (true) or revalidated (false) in this run
 }
 
 func (f *Fetcher) init() *state {
 	f.once.Do(func() {
-		s := &state{hosts: map[string]*host{}, fresh: map[string]bool{}}
+		s := &state{hosts: map[string]*host{}, limiters: map[string]*rate.Limiter{}, fresh: map[string]bool{}}
 		c := f.Client
 		if c == nil {
 			c = defaultClient()
@@ -167,7 +174,8 @@ func (f *Fetcher) userAgent() string {
 // redirects. Every error is a *model.SourceError with Stage "fetch" naming
 // src.Location; its cause is one of the package's sentinels, a *StatusError
 // or an I/O error. An HTML page fetched from a URL that is an empty shell
-// filled by JavaScript is returned with ErrNeedsJavaScript.
+// filled by JavaScript is rendered by the Renderer, or without one
+// returned as fetched with ErrNeedsJavaScript.
 func (f *Fetcher) Fetch(ctx context.Context, src model.Source) (model.Raw, error) {
 	var raw model.Raw
 	var err error
@@ -176,8 +184,7 @@ func (f *Fetcher) Fetch(ctx context.Context, src model.Source) (model.Raw, error
 		if err == nil && raw.Format == model.FormatHTML {
 			if base, perr := url.Parse(raw.URL); perr == nil {
 				if _, shell := scanPage(raw.Data, raw.ContentType, base); shell {
-					// The bytes are returned too: the caller may still want them.
-					err = fmt.Errorf("%w: %s", ErrNeedsJavaScript, raw.URL)
+					raw, err = f.render(ctx, src.Location, raw)
 				}
 			}
 		}

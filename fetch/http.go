@@ -2,6 +2,8 @@ package fetch
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/temoto/robotstxt"
@@ -51,8 +54,15 @@ func (f *Fetcher) host(ctx context.Context, u *url.URL) (*host, error) {
 		s.mu.Lock()
 		h, ok := s.hosts[key]
 		if !ok {
-			h = &host{ready: make(chan struct{})}
-			h.limiter = rate.NewLimiter(rate.Every(f.interval()), 1)
+			// http and https of one host share a limiter: the rate is the
+			// server's, not the scheme's.
+			name := strings.ToLower(u.Hostname())
+			lim := s.limiters[name]
+			if lim == nil {
+				lim = rate.NewLimiter(rate.Every(f.interval()), 1)
+				s.limiters[name] = lim
+			}
+			h = &host{ready: make(chan struct{}), limiter: lim}
 			s.hosts[key] = h
 		}
 		s.mu.Unlock()
@@ -97,11 +107,16 @@ func (f *Fetcher) loadRobots(ctx context.Context, h *host, key string) {
 	resp, err := f.follow(ctx, h, robotsURL, nil, false, "")
 	var sc *StatusError
 	switch {
+	case errors.As(err, &sc) && sc.Code == http.StatusTooManyRequests:
+		// Google reads a robots.txt that keeps answering 429 as a server
+		// error: crawl nothing.
+		resp, err = &response{code: http.StatusServiceUnavailable}, nil
 	case errors.As(err, &sc):
 		resp, err = &response{code: sc.Code}, nil
-	case errors.Is(err, ErrTooLarge):
-		// An oversized robots.txt is treated as no robots.txt, as Google does
-		// past its own limit.
+	case errors.Is(err, ErrTooLarge), errors.Is(err, ErrRedirectLoop),
+		errors.Is(err, ErrTooManyRedirects), errors.Is(err, ErrInsecureRedirect):
+		// Like Google, an oversized robots.txt or one behind broken
+		// redirects counts as none.
 		resp, err = &response{code: http.StatusNotFound}, nil
 	}
 	if err != nil {
@@ -119,11 +134,13 @@ func (f *Fetcher) loadRobots(ctx context.Context, h *host, key string) {
 	if resp.code >= 500 {
 		h.robotsErr = fmt.Errorf("%w: %s answered HTTP %d", ErrDisallowed, robotsURL, resp.code)
 	}
-	if d := h.robots.CrawlDelay; d > f.interval() {
-		// A new limiter with its one token taken: the robots.txt request
-		// just made counts, so the next request waits the whole delay.
-		h.limiter = rate.NewLimiter(rate.Every(d), 1)
-		h.limiter.Allow()
+	if d := h.robots.CrawlDelay; d > f.interval() && rate.Every(d) < h.limiter.Limit() {
+		h.limiter.SetLimit(rate.Every(d))
+		// The token that refilled at the old rate while robots.txt was read
+		// is taken, so the next request waits the whole delay.
+		if h.limiter.Tokens() >= 1 {
+			h.limiter.Allow()
+		}
 	}
 }
 
@@ -317,7 +334,8 @@ func retryable(code int) bool {
 }
 
 // transient reports whether a failed try is worth repeating: network
-// errors and cut-off bodies are; our own refusals and a done ctx are not.
+// errors, time-outs and cut-off bodies are; our own refusals, a done ctx,
+// an unknown host and a bad certificate are not.
 func transient(ctx context.Context, err error) bool {
 	if ctx.Err() != nil {
 		return false
@@ -325,13 +343,21 @@ func transient(ctx context.Context, err error) bool {
 	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEmpty) {
 		return false
 	}
-	var ne net.Error
-	if errors.As(err, &ne) {
-		return true
+	var dns *net.DNSError
+	if errors.As(err, &dns) && dns.IsNotFound {
+		return false
 	}
-	var oe *net.OpError
-	return errors.As(err, &oe) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
-		errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "connection reset")
+	var cert *tls.CertificateVerificationError
+	var unknownCA x509.UnknownAuthorityError
+	var hostname x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	if errors.As(err, &cert) || errors.As(err, &unknownCA) || errors.As(err, &hostname) || errors.As(err, &invalid) {
+		return false
+	}
+	var ne net.Error
+	return errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, syscall.ECONNREFUSED)
 }
 
 // attempt sends one GET after waiting for the host's rate limit and reads

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -249,5 +250,36 @@ func TestBackoff(t *testing.T) {
 				t.Fatalf("backoff(%d) = %v, want in [%v, %v]", try, d, hi/2, hi)
 			}
 		}
+	}
+}
+
+func TestFetchConcurrent(t *testing.T) {
+	s := newSite(t)
+	f := testFetcher(t.TempDir())
+	paths := []string{"/jaarstukken-2023/", "/jaarstukken-2023/programma-1", "/jaarstukken-2023/programma-2",
+		"/jaarstukken-2023/oud", "/jaarstukken-2023/ansi", "/documenten/jaarrekening.pdf"}
+	errs := make(chan error, 2*len(paths))
+	for range 2 {
+		for _, p := range paths {
+			go func() {
+				_, err := f.Fetch(context.Background(), model.Source{Location: s.url(p)})
+				errs <- err
+			}()
+		}
+	}
+	for range 2 * len(paths) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if n := s.count("/robots.txt"); n != 1 {
+		t.Errorf("robots.txt read %d times", n)
+	}
+	s.mu.Lock()
+	times := slices.Clone(s.times)
+	s.mu.Unlock()
+	slices.SortFunc(times, func(a, b time.Time) int { return a.Compare(b) })
+	if d, want := times[len(times)-1].Sub(times[0]), time.Duration(len(times)-1)*27*time.Millisecond; d < want {
+		t.Errorf("%d concurrent requests in %v: Crawl-delay not kept", len(times), d)
 	}
 }

@@ -15,7 +15,7 @@ import (
 // site is a small report site on loopback. It counts requests per path and
 // status, and remembers when each request came.
 type site struct {
-	t   *testing.T
+	t   testing.TB
 	srv *httptest.Server
 
 	mu     sync.Mutex
@@ -29,7 +29,7 @@ type site struct {
 
 const pdfBody = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 
-func newSite(t *testing.T) *site {
+func newSite(t testing.TB) *site {
 	s := &site{t: t, hits: map[string]int{}, codes: map[string]int{}, agents: map[string]bool{},
 		etag: map[string]string{}, flaky: map[string]int{
 			"/jaarstukken-2023/druk":    1, // one 429
@@ -114,7 +114,7 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 	case pre:
 		s.conditional(w, r, etag, page("Jaarstukken 2023",
 			"programma-1", "programma-2", "geheim", "druk", "storing", "reset", "oud",
-			"lus-a", "groot", "app", "weg", "extern", "ansi",
+			"lus-a", "groot", "app", "weg", "extern", "ansi", "alias",
 			"/documenten/jaarrekening.pdf", "/andere-rapport/", "https://elders.invalid/x",
 			"programma-1/#top", "#inhoud", "mailto:info@gemeente.nl", "logo.png", "style.css",
 			"tel:14020", "javascript:void(0)"), "")
@@ -166,6 +166,8 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 	case pre + "app":
 		fmt.Fprint(w, `<!doctype html><html><head><script src="/js/chunk-vendors.js"></script><script src="/js/app.js"></script></head>`+
 			`<body><noscript><strong>We're sorry but this site doesn't work properly without JavaScript enabled.</strong></noscript><div id="app"></div></body></html>`)
+	case pre + "alias":
+		http.Redirect(w, r, pre+"programma-2", http.StatusMovedPermanently)
 	case pre + "extern":
 		http.Redirect(w, r, "http://localhost.invalid/elders", http.StatusFound)
 	case pre + "ansi":

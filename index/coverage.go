@@ -31,7 +31,7 @@ type CoverageCell struct {
 func (ix *Index) Coverage(ctx context.Context) ([]CoverageCell, error) {
 	type key struct {
 		g, code, kind string
-		year       int
+		year          int
 	}
 	cells := map[key]*CoverageCell{}
 	for st, err := range ix.Statuses(ctx) {

@@ -81,7 +81,7 @@ func Open(path string, opts Options) (*Index, error) {
 	if wait <= 0 {
 		wait = 2 * time.Second
 	}
-	cfg := map[string]interface{}{"bolt_timeout": wait.String()}
+	cfg := map[string]interface{}{"bolt_timeout": wait.String(), "unsafe_batch": true}
 	if opts.ReadOnly {
 		cfg["read_only"] = true
 	}

@@ -78,9 +78,9 @@ type Facets struct {
 
 // A SearchResult is one page of hits.
 type SearchResult struct {
-	Total uint64        `json:"total"` // hits in all
-	Hits  []Hit         `json:"hits"`
-	Facets *Facets      `json:"facets,omitempty"`
+	Total  uint64  `json:"total"` // hits in all
+	Hits   []Hit   `json:"hits"`
+	Facets *Facets `json:"facets,omitempty"`
 	// Relaxed is set when no passage held every word and the hits hold
 	// some of them.
 	Relaxed bool          `json:"relaxed,omitempty"`

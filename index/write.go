@@ -506,12 +506,12 @@ func yearString(y int) string {
 // passageBlob is the stored form of a passage. The document fields are
 // rebuilt from the document record.
 type passageBlob struct {
-	ID      string         `json:"id"`
-	Doc     string         `json:"doc"`
-	Section string         `json:"section,omitempty"`
-	Page    int            `json:"page,omitempty"`
-	Seq     int            `json:"seq"`
-	Text    string         `json:"text"`
+	ID      string `json:"id"`
+	Doc     string `json:"doc"`
+	Section string `json:"section,omitempty"`
+	Page    int    `json:"page,omitempty"`
+	Seq     int    `json:"seq"`
+	Text    string `json:"text"`
 }
 
 // figureBlob is the stored form of a record: its JSON without the document
@@ -519,12 +519,12 @@ type passageBlob struct {
 // document record.
 type figureBlob struct {
 	model.Record
-	Source       string         `json:"source,omitempty"`
-	Format       string         `json:"format,omitempty"`
-	Gemeente     string         `json:"gemeente,omitempty"`
-	GemeenteCode string         `json:"gemeente_code,omitempty"`
-	DocKind      string         `json:"doc_kind,omitempty"`
-	DocYear      int            `json:"doc_year,omitempty"`
+	Source       string `json:"source,omitempty"`
+	Format       string `json:"format,omitempty"`
+	Gemeente     string `json:"gemeente,omitempty"`
+	GemeenteCode string `json:"gemeente_code,omitempty"`
+	DocKind      string `json:"doc_kind,omitempty"`
+	DocYear      int    `json:"doc_year,omitempty"`
 }
 
 // newPassageDoc builds the index document of p. The document fields come

@@ -3,6 +3,7 @@ package normalize
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/jaarzoek/jaarzoek/model"
@@ -80,6 +81,9 @@ func (k *checker) value(r, c int) (float64, bool) {
 	if ci.rec < 0 {
 		return 0, false
 	}
+	if u := k.recs[ci.rec].Unit; u == model.UnitProcent || u == model.UnitPer1000 || u == model.UnitPer10000 {
+		return 0, false
+	}
 	if ci.ok {
 		v := ci.num.Float()
 		// An unsigned amount marked N (nadeel) counts against the V ones.
@@ -108,10 +112,12 @@ func (k *checker) mark(r, c int, v string) {
 	rec.Check = v
 }
 
+// valueCols returns the figure columns whose sums can be checked: not
+// those of percentages or rates.
 func (k *checker) valueCols() []int {
 	var cs []int
 	for c, col := range k.cols {
-		if col.kind == colValue {
+		if col.kind == colValue && col.unit == "" {
 			cs = append(cs, c)
 		}
 	}
@@ -259,12 +265,13 @@ func (k *checker) saldoColumns() {
 			groups[up] = g
 			order = append(order, up)
 		}
+		toks := headerTokens(last)
 		switch {
-		case saldoRe.MatchString(last):
+		case slices.Contains(toks, "saldo"):
 			g.s = c
-		case lastenRe.MatchString(last):
+		case slices.Contains(toks, "lasten"):
 			g.l = c
-		case batenRe.MatchString(last):
+		case slices.Contains(toks, "baten"):
 			g.b = c
 		}
 	}

@@ -45,6 +45,22 @@ func Normalize(doc *model.Document) Result {
 // Normalize turns the tables of doc into Records and its headings,
 // paragraphs and list items into Passages. The document fields of every
 // record and passage are copied from doc.DocInfo. It does no I/O.
+//
+// Per figure: Column joins the header levels over the cell with " > ";
+// PeriodKind follows the contract's ordered keyword rules over that header
+// ("resultaat" is a difference only beside begroting and realisatie
+// columns); Period is a year the row label states as its period ("(per
+// 1.000 inwoners, 2018)", or the label's only year under columns without
+// years), else the latest year in the header, else doc.DocYear, with
+// PeriodSource "label", "header" or "doc_year". A year in a label under
+// columns that each name their own year is a remark ("nieuwe indicator
+// 2021") and does not override them. Unit is taken from the cell ("%", "€",
+// a count's unit word), then a header that names a rate ("in %"), an
+// Eenheid column, the label ("per 1.000", "%", "Aantal …"), and last the
+// table (a € or scaled table gives euro). Scope is nederland for columns
+// naming the country, referentie for benchmark, regio, average or
+// gemeente-group columns, else gemeente. Marks on a cell or its label are
+// joined to the table's footnote lines into Note.
 func (n *Normalizer) Normalize(doc *model.Document) Result {
 	res := Result{Skipped: map[int]int{}}
 	if doc == nil {
@@ -55,7 +71,13 @@ func (n *Normalizer) Normalize(doc *model.Document) Result {
 	cells := 0
 	for i := range doc.Blocks {
 		if t := doc.Blocks[i].Table; t != nil && len(t.Rows) > t.HeaderRows {
-			cells += (len(t.Rows) - t.HeaderRows) * (t.Width() - 1)
+			for _, row := range t.Rows[t.HeaderRows:] {
+				for c := 1; c < len(row); c++ {
+					if row[c].Text != "" && row[c].Origin && !row[c].Header {
+						cells++
+					}
+				}
+			}
 		}
 	}
 	res.Records = make([]model.Record, 0, cells)

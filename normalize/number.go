@@ -53,7 +53,7 @@ func (n Number) Float() float64 {
 			return m
 		case n.Exp < 0:
 			return m / pow10[-n.Exp]
-		case n.Mant*int64Pow10(n.Exp) < exact && n.Mant*int64Pow10(n.Exp) > -exact && n.Exp <= 15:
+		case n.Exp <= 15 && n.Mant < exact/int64Pow10(n.Exp) && n.Mant > -exact/int64Pow10(n.Exp):
 			return m * pow10[n.Exp]
 		}
 	}
@@ -347,7 +347,7 @@ func parseDigits(t string) (mant int64, exp int, err error) {
 	for i := 0; i < len(intPart); i++ {
 		c := intPart[i]
 		if c == '.' || c == ' ' {
-			if sep != 0 && sep != c || group == 0 || first && group > 3 || !first && group != 3 {
+			if sep != 0 && sep != c || group == 0 || first && (group > 3 || intPart[0] == '0') || !first && group != 3 {
 				return 0, 0, ErrNotNumber
 			}
 			sep, group, first = c, 0, false
@@ -387,14 +387,7 @@ func parseDigits(t string) (mant int64, exp int, err error) {
 
 // cleanSpaces trims s and turns every kind of space into one ASCII space.
 func cleanSpaces(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' {
-			ascii = false
-			break
-		}
-	}
-	if ascii && !strings.Contains(s, "  ") {
+	if !needsSpaceCleaning(s) {
 		return strings.TrimSpace(s)
 	}
 	var b strings.Builder
@@ -415,6 +408,33 @@ func cleanSpaces(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// needsSpaceCleaning reports whether s holds anything but single ASCII
+// spaces between its words (TrimSpace handles the ends).
+func needsSpaceCleaning(s string) bool {
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prevSpace {
+				return true
+			}
+			prevSpace = true
+			continue
+		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			return true
+		case c >= utf8.RuneSelf:
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u2007' || r == '\u200a' || r == '\u202f' || r == '\u2009' || r == '\u00a0' {
+				return true
+			}
+			i += w - 1
+		}
+		prevSpace = false
+	}
+	return false
 }
 
 // stripTrailingMarks takes footnote marks off the end of t: "*" runs, "1)",

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,7 +71,11 @@ func headerTokens(h string) []string {
 // tells whether the table also has begroting and realisatie columns, which
 // makes "resultaat" a difference rather than an outcome.
 func PeriodKind(header string, budgetAndActual bool) string {
-	toks := headerTokens(header)
+	return periodKind(header, headerTokens(header), budgetAndActual)
+}
+
+// periodKind is PeriodKind on a header already split by headerTokens.
+func periodKind(header string, toks []string, budgetAndActual bool) string {
 	has := func(words map[string]bool) bool {
 		for _, t := range toks {
 			if words[t] {
@@ -144,13 +147,10 @@ func Years(s string) []int {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// labelYearRe finds a year stated as the period of a row: the last item of
-// a parenthesis after a comma ("(per 1.000 inwoners, 2018)"), a year alone
-// in parentheses, or after "peiljaar"/"peildatum".
-var labelYearRe = regexp.MustCompile(`(?i)(?:,\s*|\(\s*|peiljaar\s*|peildatum\s*|stand\s+)((?:19[89]|20[0-4])\d)\s*\)?\s*$|(?i)peiljaar\s*((?:19[89]|20[0-4])\d)`)
-
 // labelYear returns the year a row label names as its period, and whether
-// that is stated plainly enough to beat a year in the column header.
+// that is stated plainly enough to beat a year in the column header: the
+// year ends the label as the last item of a parenthesis ("(per 1.000
+// inwoners, 2018)", "(2018)") or follows "peiljaar"/"peildatum".
 func labelYear(label string) (year int, strong bool) {
 	ys := Years(label)
 	if len(ys) == 0 {
@@ -162,8 +162,21 @@ func labelYear(label string) (year int, strong bool) {
 			return 0, false
 		}
 	}
-	if m := labelYearRe.FindStringSubmatch(label); m != nil {
-		return distinct, true
+	return distinct, periodPhrase(label, distinct)
+}
+
+// periodPhrase reports whether year y stands in label as its period.
+func periodPhrase(label string, y int) bool {
+	ys := strconv.Itoa(y)
+	i := strings.LastIndex(label, ys)
+	before := strings.TrimRight(label[:i], " ")
+	after := strings.TrimSpace(label[i+len(ys):])
+	low := strings.ToLower(before)
+	if strings.HasSuffix(low, "peiljaar") || strings.HasSuffix(low, "peildatum") {
+		return true
 	}
-	return distinct, false
+	if after != "" && after != ")" {
+		return false
+	}
+	return strings.HasSuffix(before, ",") || strings.HasSuffix(before, "(")
 }

@@ -48,7 +48,7 @@ func ParseScale(s string) (sc Scale, ok bool) {
 		// demand a round number.
 		pow := 0
 		if num != "" {
-			pow = strings.Count(strings.NewReplacer(".", "", " ", "").Replace(num), "0")
+			pow = strings.Count(num, "0")
 		}
 		switch {
 		case strings.HasPrefix(mult, "duizend"):
@@ -70,13 +70,39 @@ func ParseScale(s string) (sc Scale, ok bool) {
 }
 
 // mayHoldScale is a quick test that spares the regular expression on most
-// labels: a scale needs an "x", "×" or "in" and a digit, "€" or a
-// multiplier word.
+// labels: a scale needs "x" or "×" standing alone before a number or "€",
+// or "in" before "€" or a multiplier word.
 func mayHoldScale(s string) bool {
-	l := strings.ToLower(s)
-	if !strings.ContainsAny(l, "x×") && !strings.Contains(l, "in") {
-		return false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var rest string
+		switch {
+		case c == 'x' || c == 'X':
+			rest = s[i+1:]
+		case c == 0xC3 && i+1 < len(s) && s[i+1] == 0x97: // ×
+			rest = s[i+2:]
+		case (c == 'i' || c == 'I') && i+1 < len(s) && s[i+1] == 'n':
+			rest = strings.ToLower(strings.TrimLeft(s[i+2:], " "))
+			if i > 0 && isLetterByte(s[i-1]) || len(rest) == len(s[i+2:]) {
+				continue
+			}
+			if strings.HasPrefix(rest, "€") || strings.HasPrefix(rest, "eur") || strings.HasPrefix(rest, "duizend") ||
+				strings.HasPrefix(rest, "milj") || strings.HasPrefix(rest, "mln") || strings.HasPrefix(rest, "mld") {
+				return true
+			}
+			continue
+		default:
+			continue
+		}
+		if i > 0 && isLetterByte(s[i-1]) {
+			continue
+		}
+		rest = strings.TrimLeft(rest, " ")
+		if rest != "" && (rest[0] >= '0' && rest[0] <= '9' || strings.HasPrefix(rest, "€")) {
+			return true
+		}
 	}
-	return strings.ContainsAny(l, "0123456789€") || strings.Contains(l, "eur") ||
-		strings.Contains(l, "mln") || strings.Contains(l, "milj") || strings.Contains(l, "mld") || strings.Contains(l, "duizend")
+	return false
 }
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }

@@ -31,8 +31,44 @@ type column struct {
 	kind   colKind
 	header string // header levels joined with " > "
 	years  []int
+	tokens []string // headerTokens of header
 	pkind  string
 	scope  string
+	// unit is what the lowest header level says of the whole column
+	// ("Afwijking in %"); unitText is those words.
+	unit, unitText string
+}
+
+// A parsed cell is the reading of a body cell's text, made once.
+type parsed struct {
+	num Number
+	err error
+}
+
+// parseBody reads every non-empty origin cell of the body rows.
+func parseBody(rows [][]model.Cell, hr int) [][]parsed {
+	out := make([][]parsed, len(rows))
+	if len(rows) <= hr {
+		return out
+	}
+	// One allocation for the whole body.
+	flat := make([]parsed, (len(rows)-hr)*len(rows[hr]))
+	for r := hr; r < len(rows); r++ {
+		if n := len(rows[r]); n <= len(flat) {
+			out[r], flat = flat[:n:n], flat[n:]
+		} else {
+			out[r] = make([]parsed, n)
+		}
+		for c := range rows[r] {
+			cell := &rows[r][c]
+			if cell.Text == "" || cell.Pad || !cell.Origin {
+				out[r][c].err = ErrNotNumber
+				continue
+			}
+			out[r][c].num, out[r][c].err = parseNumber(cell.Text)
+		}
+	}
+	return out
 }
 
 // A cellInfo is the reading of one body cell, kept for the sum checks.
@@ -47,8 +83,6 @@ var (
 	bronHeaderRe  = regexp.MustCompile(`(?i)^(bron|bronnen|databron|bron\s*/\s*peildatum)$`)
 	unitHeaderRe  = regexp.MustCompile(`(?i)^(eenheid|eenheden)$`)
 	vnHeaderRe    = regexp.MustCompile(`(?i)^(v\s*/\s*n|voordeel\s*/\s*nadeel)$`)
-	nlScopeRe     = regexp.MustCompile(`(?i)\b(nl|nederland|landelijke?|rijk)\b`)
-	refScopeRe    = regexp.MustCompile(`(?i)\b(benchmark|regio|regionaal|referentie|gemiddeld|gemiddelde|peer|vergelijkbare|vergelijkings\w*|gemeenten|grootteklasse|provincie|g\d{1,3})\b`)
 	labelPerRe10k = regexp.MustCompile(`(?i)per\s*10\.?000\b`)
 	labelPerRe1k  = regexp.MustCompile(`(?i)per\s*1\.?000\b`)
 	labelPctRe    = regexp.MustCompile(`(?i)%|\bpercentage\b|\bprocent\b`)
@@ -83,13 +117,37 @@ func scaleOnly(s string) bool {
 // or that hold only text and years (header rows drawn as plain cells).
 func headerRows(t *model.Table) int {
 	if t.HeaderRows > 0 {
-		return min(t.HeaderRows, len(t.Rows))
+		h := min(t.HeaderRows, len(t.Rows))
+		// A row of years right under the header rows, drawn as body
+		// cells, is a header row too: years are not figures there.
+		for h < len(t.Rows)-1 && yearsRow(t.Rows[h]) {
+			h++
+		}
+		return h
 	}
 	h := 0
 	for h < len(t.Rows)-1 && headerLike(t.Rows[h]) {
 		h++
 	}
 	return h
+}
+
+// yearsRow reports whether row holds years in two or more cells and
+// nothing else: no label, which a row of figures that happen to be years
+// ("Bouwjaar 1985 2001") would have.
+func yearsRow(row []model.Cell) bool {
+	years := 0
+	for _, c := range row {
+		txt := strings.TrimSpace(c.Text)
+		if txt == "" || c.Pad || !c.Origin {
+			continue
+		}
+		if ys := Years(txt); len(ys) != 1 || len(txt) != 4 {
+			return false
+		}
+		years++
+	}
+	return years >= 2
 }
 
 func headerLike(row []model.Cell) bool {
@@ -123,20 +181,20 @@ func headerLike(row []model.Cell) bool {
 
 // groupRow reports whether body row r holds one text and no figures: a
 // group label such as "Lasten" or a full-width row.
-func groupRow(row []model.Cell) (string, bool) {
+func groupRow(row []model.Cell, ps []parsed) (string, bool) {
 	text := ""
-	n := 0
-	for _, c := range row {
+	n, at := 0, 0
+	for i, c := range row {
 		if c.Text == "" || c.Pad || !c.Origin && c.Text == text {
 			continue
 		}
 		n++
-		text = c.Text
+		text, at = c.Text, i
 	}
 	if n != 1 {
 		return "", false
 	}
-	if _, err := parseNumber(text); err == nil {
+	if row[at].Origin && ps[at].err == nil {
 		return "", false
 	}
 	if !hasLetter(text) {
@@ -201,15 +259,6 @@ func tableScale(t *model.Table, hr int) (Scale, bool) {
 
 // unitFromText reads a unit from a label or unit column.
 func unitFromText(s string) string {
-	if strings.Contains(s, "%") {
-		if labelPerRe10k.MatchString(s) {
-			return model.UnitPer10000
-		}
-		if labelPerRe1k.MatchString(s) {
-			return model.UnitPer1000
-		}
-		return model.UnitProcent
-	}
 	l := strings.ToLower(s)
 	if strings.Contains(l, "per") {
 		switch {
@@ -219,15 +268,52 @@ func unitFromText(s string) string {
 			return model.UnitPer1000
 		}
 	}
-	if strings.Contains(l, "procent") || strings.Contains(l, "percentage") {
-		if labelPctRe.MatchString(l) {
-			return model.UnitProcent
-		}
+	if strings.Contains(l, "%") || (strings.Contains(l, "procent") || strings.Contains(l, "percentage")) && labelPctRe.MatchString(l) {
+		return model.UnitProcent
 	}
-	if strings.HasPrefix(strings.TrimSpace(l), "aantal") && labelAantalRe.MatchString(strings.TrimSpace(l)) {
+	if t := strings.TrimSpace(l); strings.HasPrefix(t, "aantal") && labelAantalRe.MatchString(t) {
 		return model.UnitAantal
 	}
 	return ""
+}
+
+// unitPhrase returns the words of label that state unit: "per 1.000
+// jongeren 12 - 18 jaar" up to the end of its parenthesis or clause, "%",
+// "percentage", "aantal".
+func unitPhrase(label, unit string) string {
+	low := strings.ToLower(label)
+	var i int
+	switch unit {
+	case model.UnitPer1000, model.UnitPer10000:
+		i = strings.Index(low, "per")
+		for i >= 0 && !(labelPerRe1k.MatchString(low[i:min(len(low), i+12)]) || labelPerRe10k.MatchString(low[i:min(len(low), i+12)])) {
+			j := strings.Index(low[i+3:], "per")
+			if j < 0 {
+				i = -1
+				break
+			}
+			i += 3 + j
+		}
+	case model.UnitProcent:
+		if strings.Contains(label, "%") {
+			return "%"
+		}
+		i = strings.Index(low, "percentage")
+		if i < 0 {
+			i = strings.Index(low, "procent")
+		}
+		return strings.Fields(label[i:])[0]
+	case model.UnitAantal:
+		return "aantal"
+	}
+	if i < 0 {
+		return ""
+	}
+	end := len(label)
+	if j := strings.IndexAny(label[i:], ",)"); j >= 0 {
+		end = i + j
+	}
+	return strings.TrimSpace(label[i:end])
 }
 
 // unitFromColumn reads an Eenheid cell, which may also be "€" or "euro".
@@ -309,8 +395,10 @@ func noteFor(notes map[string]string, marks string) string {
 	return strings.Join(out, " | ")
 }
 
-// errNotRead wraps the cause of a cell that looked like a number.
-var errNotRead = errors.New("normalize: cell looks like a figure but is not one")
+// ErrUnreadable is the cause of a Result error: a cell in a figure column
+// looked like a number ("6.71a", "2018-2022") but could not be read. The
+// error also wraps the cause from ParseNumber (ErrNotNumber or ErrRange).
+var ErrUnreadable = errors.New("normalize: cell looks like a figure but cannot be read")
 
 // table reads one table block into res.
 func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
@@ -318,6 +406,7 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 	if len(t.Rows) == 0 || t.Width() == 0 {
 		return
 	}
+	t = squared(t)
 	idx := t.Index
 	hr := headerRows(t)
 	w := t.Width()
@@ -326,22 +415,34 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 
 	// Group rows first: they hold no figures and must not sway the column
 	// kinds.
+	ps := parseBody(rows, hr)
 	groups := make([]string, len(rows))
 	isGroup := make([]bool, len(rows))
 	for r := hr; r < len(rows); r++ {
-		groups[r], isGroup[r] = groupRow(rows[r])
+		groups[r], isGroup[r] = groupRow(rows[r], ps[r])
 	}
 
 	cols := make([]column, w)
 	for c := range w {
 		cols[c].header = headerOf(t, hr, c)
 	}
-	classify(t, hr, isGroup, cols)
+	classify(t, hr, isGroup, cols, ps)
 	labelCol := -1
 	for c := range cols {
 		if cols[c].kind == colLabel {
 			labelCol = c
 			break
+		}
+	}
+
+	// In a time series down the rows the years label the rows and the
+	// column headers name the indicators.
+	yearRows := labelCol >= 0 && yearColumn(rows, hr, isGroup, labelCol)
+	var colLabs []labelInfo
+	if yearRows {
+		colLabs = make([]labelInfo, w)
+		for c := range cols {
+			colLabs[c] = readLabel(lastLevel(cols[c].header))
 		}
 	}
 
@@ -371,11 +472,12 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 		if cols[c].kind != colValue {
 			continue
 		}
-		k := PeriodKind(cols[c].header, false)
+		cols[c].tokens = headerTokens(cols[c].header)
+		k := periodKind(cols[c].header, cols[c].tokens, false)
 		switch {
 		case k == model.PeriodBegroting || k == model.PeriodBegrotingNaWijziging:
 			hasBudget = true
-		case k == model.PeriodRealisatie && !slices.Contains(headerTokens(cols[c].header), "resultaat"):
+		case k == model.PeriodRealisatie && !slices.Contains(cols[c].tokens, "resultaat"):
 			hasActual = true
 		}
 	}
@@ -383,21 +485,28 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 		if cols[c].kind != colValue {
 			continue
 		}
-		cols[c].pkind = PeriodKind(cols[c].header, hasBudget && hasActual)
+		cols[c].pkind = periodKind(cols[c].header, cols[c].tokens, hasBudget && hasActual)
 		cols[c].years = Years(cols[c].header)
 		for _, y := range cols[c].years {
 			yearSet[y] = true
 		}
-		cols[c].scope = scopeOf(cols[c].header, doc.Gemeente)
+		cols[c].scope = scopeOf(cols[c].header, cols[c].tokens, doc.Gemeente)
+		if u := unitFromText(lastLevel(cols[c].header)); u == model.UnitProcent || u == model.UnitPer1000 || u == model.UnitPer10000 {
+			cols[c].unit, cols[c].unitText = u, unitPhrase(lastLevel(cols[c].header), u)
+		}
 	}
 	notes := parseNotes(t.Notes)
 	financial := euroTable || isFinancial(cols)
+	codedLabels := financial && labelCol >= 0 && taakveldLabels(rows, hr, labelCol)
 
 	section := joinPath(b.Section)
 	untrusted := b.Untrusted || t.Untrusted
 	var path []string
 	lastGroup := false
 	info := make([][]cellInfo, len(rows))
+	infoFlat := make([]cellInfo, len(rows)*w)
+	// Values live in one array per table; records point into it.
+	values := make([]float64, 0, (len(rows)-hr)*w)
 	labels := make([]string, len(rows))
 
 	for r := range rows {
@@ -421,7 +530,7 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 			continue
 		}
 		lastGroup = false
-		info[r] = make([]cellInfo, w)
+		info[r] = infoFlat[r*w : (r+1)*w : (r+1)*w]
 		for c := range info[r] {
 			info[r][c].rec = -1
 		}
@@ -444,18 +553,16 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 				unitCol = unitFromColumn(txt)
 			}
 		}
-		if code, rest := leadingTaakveld(label); code != "" && financial && taakveld == "" {
+		if code, rest := leadingTaakveld(label); code != "" && codedLabels && taakveld == "" {
 			taakveld, label = code, rest
 		}
-		indicator, labelMarks := CleanIndicator(label)
-		labels[r] = indicator
-		key := IndicatorKey(indicator)
-		labelUnit := unitFromText(indicator)
-		rowScale, hasRowScale := Scale{}, false
-		if s, ok := ParseScale(indicator); ok && s.Pow > 0 {
-			rowScale, hasRowScale = s, true
+		rowLab := readLabel(label)
+		if labelCol >= 0 && row[labelCol].Marks != "" {
+			rowLab.marks = strings.TrimSpace(row[labelCol].Marks + " " + rowLab.marks)
 		}
-		ly, strong := labelYear(indicator)
+		labels[r] = rowLab.indicator
+		ly, strong := labelYear(rowLab.indicator)
+		rowPath := joinPath(path)
 
 		for c := range cols {
 			cell := &row[c]
@@ -468,13 +575,13 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 			if pos.Page == 0 {
 				pos.Page = t.Page
 			}
-			num, err := parseNumber(cell.Text)
+			num, err := ps[r][c].num, ps[r][c].err
 			if err != nil {
 				skipped++
 				if looksNumeric(cell.Text) {
 					res.Errors = append(res.Errors, &model.SourceError{
 						Source: doc.Source, Stage: model.StageNormalize, Pos: pos,
-						Err: fmt.Errorf("%w: %q: %w", errNotRead, cell.Text, err),
+						Err: fmt.Errorf("%w: %q: %w", ErrUnreadable, cell.Text, err),
 					})
 				}
 				continue
@@ -491,13 +598,17 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 				}
 			}
 
+			lab := &rowLab
+			if yearRows {
+				lab = &colLabs[c]
+			}
 			rec := model.Record{
 				DocInfo:      doc.DocInfo,
 				Section:      section,
 				Pos:          pos,
-				RowPath:      joinPath(path),
-				Indicator:    indicator,
-				IndicatorKey: key,
+				RowPath:      rowPath,
+				Indicator:    lab.indicator,
+				IndicatorKey: lab.key,
 				Taakveld:     taakveld,
 				Column:       cols[c].header,
 				PeriodKind:   cols[c].pkind,
@@ -524,7 +635,7 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 
 			if num.Missing {
 				rec.Status = model.StatusMissing
-				if hasScale && sc.Pow > 0 && labelUnit == "" && unitCol == "" {
+				if hasScale && sc.Pow > 0 && lab.unit == "" && unitCol == "" {
 					rec.Scale = sc.Factor()
 				}
 			} else {
@@ -532,16 +643,19 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 				unit := num.Unit
 				own := unit != ""
 				rec.UnitText = num.UnitText
+				if unit == "" && cols[c].unit != "" {
+					unit, rec.UnitText = cols[c].unit, cols[c].unitText
+				}
 				if unit == "" && unitCol != "" {
 					unit, rec.UnitText = unitCol, unitText
 				}
-				if unit == "" && labelUnit != "" {
-					unit = labelUnit
+				if unit == "" && lab.unit != "" {
+					unit, rec.UnitText = lab.unit, lab.unitText
 				}
 				pow := 0
 				switch {
-				case hasRowScale && !own:
-					pow = rowScale.Pow
+				case lab.hasScale && !own:
+					pow = lab.scale.Pow
 					if unit == "" {
 						unit = model.UnitEuro
 					}
@@ -556,14 +670,14 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 					num = num.Scaled(pow)
 				}
 				rec.Scale = Scale{Pow: pow}.Factor()
-				v := num.Float()
-				rec.Value = &v
+				values = append(values, num.Float())
+				rec.Value = &values[len(values)-1]
 			}
 			if rec.Note = noteFor(notes, marks); rec.Note == "" {
-				rec.Note = noteFor(notes, labelMarks)
+				rec.Note = noteFor(notes, lab.marks)
 			}
 			if n.MatchIndicator != nil {
-				rec.IndicatorID = n.MatchIndicator(indicator, rec.Unit)
+				rec.IndicatorID = n.MatchIndicator(lab.indicator, rec.Unit)
 			}
 			info[r][c] = cellInfo{rec: len(res.Records), num: printed, ok: rec.Status == model.StatusOK}
 			res.Records = append(res.Records, rec)
@@ -571,6 +685,93 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 	}
 	res.Skipped[idx] += skipped
 	checkTable(res.Records, rows, hr, cols, isGroup, labels, info, financial)
+}
+
+// squared returns t, or a copy padded to its widest row when an extractor
+// left it ragged, so every row can be indexed by column.
+func squared(t *model.Table) *model.Table {
+	w := 0
+	ragged := false
+	for _, row := range t.Rows {
+		if w != 0 && len(row) != w {
+			ragged = true
+		}
+		w = max(w, len(row))
+	}
+	if !ragged {
+		return t
+	}
+	c := *t
+	c.Rows = make([][]model.Cell, len(t.Rows))
+	for r, row := range t.Rows {
+		c.Rows[r] = append(make([]model.Cell, 0, w), row...)
+		for len(c.Rows[r]) < w {
+			c.Rows[r] = append(c.Rows[r], model.Cell{Pos: model.Pos{Table: t.Index, Row: r, Col: len(c.Rows[r])}, Origin: true, Pad: true})
+		}
+	}
+	return &c
+}
+
+// A labelInfo is what a row label (or, in a time series down the rows, a
+// column header) says about the figures it names.
+type labelInfo struct {
+	indicator, key string
+	marks          string // footnote marks taken off its end
+	unit, unitText string
+	scale          Scale // a scale of its own ("WOZ-waarde (x 1.000 euro)")
+	hasScale       bool
+}
+
+func readLabel(label string) labelInfo {
+	var l labelInfo
+	l.indicator, l.marks = CleanIndicator(label)
+	l.key = IndicatorKey(l.indicator)
+	if l.unit = unitFromText(l.indicator); l.unit != "" {
+		l.unitText = unitPhrase(l.indicator, l.unit)
+	}
+	if s, ok := ParseScale(l.indicator); ok && s.Pow > 0 {
+		l.scale, l.hasScale = s, true
+	}
+	return l
+}
+
+// taakveldLabels reports whether the labels of column c start with
+// taakveld codes of more than one hoofdtaakveld ("0.1 Bestuur", "6.1
+// Samenkracht"), which tells them from programme numbering ("1.1 Thema
+// Jeugd", "1.2 Thema WMO").
+func taakveldLabels(rows [][]model.Cell, hr, c int) bool {
+	first := byte(0)
+	for r := hr; r < len(rows); r++ {
+		code, _ := leadingTaakveld(rows[r][c].Text)
+		if code == "" {
+			continue
+		}
+		if first == 0 {
+			first = code[0]
+		} else if code[0] != first {
+			return true
+		}
+	}
+	return false
+}
+
+// yearColumn reports whether the body labels of column c are all years.
+func yearColumn(rows [][]model.Cell, hr int, isGroup []bool, c int) bool {
+	n := 0
+	for r := hr; r < len(rows); r++ {
+		if isGroup[r] {
+			continue
+		}
+		txt := strings.TrimSpace(rows[r][c].Text)
+		if txt == "" {
+			continue
+		}
+		if ys := Years(txt); len(ys) != 1 || len(txt) != 4 {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 func indexOf(xs []string, s string) int {
@@ -590,18 +791,39 @@ func maxInt(xs []int) int {
 	return m
 }
 
-// scopeOf says whose figures a column holds.
-func scopeOf(header, gemeente string) string {
+// nlWords and refWords name national and reference columns.
+var (
+	nlWords  = set("nl", "nederland", "landelijk", "landelijke", "rijk")
+	refWords = set("benchmark", "regio", "regionaal", "referentie", "gemiddeld", "gemiddelde", "peer", "peergroup",
+		"vergelijkbare", "vergelijkingsgroep", "gemeenten", "grootteklasse", "provincie")
+)
+
+// scopeOf says whose figures a column holds: a column naming the country
+// is nederland ("NL", "Landelijk gemiddelde"), one naming a benchmark,
+// region, average or group of gemeenten is referentie ("Weinig stedelijke
+// gemeenten", "G40"), anything else is the gemeente's own.
+func scopeOf(header string, toks []string, gemeente string) string {
 	if header == "" {
 		return model.ScopeGemeente
 	}
 	if gemeente != "" && strings.Contains(strings.ToLower(header), strings.ToLower(gemeente)) {
 		return model.ScopeGemeente
 	}
+	nl, ref := false, false
+	for i, t := range toks {
+		switch {
+		case nlWords[t]:
+			nl = true
+		case refWords[t]:
+			ref = true
+		case t == "g" && i+1 < len(toks) && toks[i+1][0] >= '0' && toks[i+1][0] <= '9':
+			ref = true // "G40", "G4"
+		}
+	}
 	switch {
-	case nlScopeRe.MatchString(header) && !refScopeRe.MatchString(strings.ReplaceAll(strings.ToLower(header), "landelijk gemiddelde", "")):
+	case nl:
 		return model.ScopeNederland
-	case refScopeRe.MatchString(header):
+	case ref:
 		return model.ScopeReferentie
 	}
 	return model.ScopeGemeente
@@ -620,9 +842,9 @@ func isFinancial(cols []column) bool {
 }
 
 // classify decides the kind of every column from its header and body.
-func classify(t *model.Table, hr int, isGroup []bool, cols []column) {
+func classify(t *model.Table, hr int, isGroup []bool, cols []column, ps [][]parsed) {
 	w := len(cols)
-	type stats struct{ nonEmpty, num, missing, text, code, vn, smallInt, bad int }
+	type stats struct{ nonEmpty, num, missing, text, code, vn, smallInt, bad, years int }
 	st := make([]stats, w)
 	for r := hr; r < len(t.Rows); r++ {
 		if isGroup[r] {
@@ -642,7 +864,7 @@ func classify(t *model.Table, hr int, isGroup []bool, cols []column) {
 			if isVN(txt) {
 				s.vn++
 			}
-			num, err := parseNumber(txt)
+			num, err := ps[r][c].num, ps[r][c].err
 			switch {
 			case err == nil && num.Missing:
 				s.missing++
@@ -651,12 +873,19 @@ func classify(t *model.Table, hr int, isGroup []bool, cols []column) {
 				if num.Exp == 0 && num.Mant > 0 && num.Mant < 1000 && !strings.ContainsAny(txt, ".,%€") {
 					s.smallInt++
 				}
+				if len(txt) == 4 && num.Exp == 0 && num.Mant >= 1980 && num.Mant <= 2049 {
+					s.years++
+				}
 			case looksNumeric(txt):
 				s.bad++
 			default:
 				s.text++
 			}
 		}
+	}
+	textElsewhere := false
+	for _, x := range st[1:] {
+		textElsewhere = textElsewhere || x.text > 0
 	}
 	label := -1
 	for c := range w {
@@ -676,9 +905,13 @@ func classify(t *model.Table, hr int, isGroup []bool, cols []column) {
 			cols[c].kind = colVN
 		case s.code*2 > s.nonEmpty && s.code >= s.num/2 && label < 0:
 			cols[c].kind = colCode
-		case label < 0 && (nrHeaderRe.MatchString(lastLevel(h)) || c+1 < w && st[c+1].text > 0 && s.smallInt == s.nonEmpty && ascending(t, hr, isGroup, c)):
+		case label < 0 && (nrHeaderRe.MatchString(lastLevel(h)) || c+1 < w && st[c+1].text > 0 && s.smallInt == s.nonEmpty && ascending(t, hr, isGroup, c, ps)):
 			cols[c].kind = colNr
 		case label < 0 && s.text*2 >= s.nonEmpty:
+			cols[c].kind = colLabel
+			label = c
+		case c == 0 && s.years == s.nonEmpty && !textElsewhere:
+			// A time series down the rows: the years are the labels.
 			cols[c].kind = colLabel
 			label = c
 		case s.num+s.missing+s.bad > s.text:
@@ -699,7 +932,7 @@ func lastLevel(h string) string {
 
 // ascending reports whether the body numbers of column c rise row by row,
 // as numbering does.
-func ascending(t *model.Table, hr int, isGroup []bool, c int) bool {
+func ascending(t *model.Table, hr int, isGroup []bool, c int, ps [][]parsed) bool {
 	prev := int64(-1)
 	for r := hr; r < len(t.Rows); r++ {
 		if isGroup[r] {
@@ -709,7 +942,7 @@ func ascending(t *model.Table, hr int, isGroup []bool, c int) bool {
 		if txt == "" {
 			continue
 		}
-		num, err := parseNumber(txt)
+		num, err := ps[r][c].num, ps[r][c].err
 		if err != nil || num.Mant <= prev {
 			return false
 		}

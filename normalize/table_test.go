@@ -75,7 +75,7 @@ func TestNormalizeFinancialTable(t *testing.T) {
 		[]string{"", "Bedrag", "V/N", "Bedrag", "V/N", "Bedrag", "V/N"},
 		[]string{"Lasten", "<", "<", "<", "<", "<", "<"},
 		[]string{"0.1 Bestuur", "89.926", "N", "84.307", "N", "5.619", "N"},
-		[]string{"0.2 Burgerzaken", "1.000", "N", "1.100", "N", "100", "V"},
+		[]string{"6.2 Wijkteams", "1.000", "N", "1.100", "N", "100", "V"},
 		[]string{"Totaal lasten", "90.926", "N", "85.407", "N", "5.519", "N"},
 		[]string{"Baten", "<", "<", "<", "<", "<", "<"},
 		[]string{"0.1 Bestuur", "3.000", "V", "3.000", "V", "0", ""},
@@ -109,6 +109,15 @@ func TestNormalizeFinancialTable(t *testing.T) {
 	noRecord(t, res, 2, 1) // the group row
 	if b := at(t, res, 7, 1); b.RowPath != "Baten" || b.Marks != "V" {
 		t.Errorf("baten row: path %q marks %q", b.RowPath, b.Marks)
+	}
+	// Programme numbering within one hoofdtaakveld is not a taakveld.
+	prog := grid(1, 1,
+		[]string{"x € 1.000", "Rekening 2019"},
+		[]string{"1.1 Thema Jeugd", "-7.882"},
+		[]string{"1.2 Thema WMO", "-6.242"},
+	)
+	if r := at(t, Normalize(docWith(prog)), 1, 1); r.Taakveld != "" || r.Indicator != "Thema Jeugd" {
+		t.Errorf("programme numbering: taakveld %q indicator %q", r.Taakveld, r.Indicator)
 	}
 	// Checks: the total row holds, the saldo holds, the afwijking column
 	// is Rekening − Begroting.
@@ -187,7 +196,7 @@ func TestNormalizeIndicatorTable(t *testing.T) {
 		t.Fatalf("errors = %v, want one", res.Errors)
 	}
 	e := res.Errors[0]
-	if e.Pos != (model.Pos{Table: 2, Row: 3, Col: 4}) || e.Stage != model.StageNormalize || e.Source != "test.html" || !errors.Is(e, ErrNotNumber) {
+	if e.Pos != (model.Pos{Table: 2, Row: 3, Col: 4}) || e.Stage != model.StageNormalize || e.Source != "test.html" || !errors.Is(e, ErrNotNumber) || !errors.Is(e, ErrUnreadable) {
 		t.Errorf("error %v at %+v", e, e.Pos)
 	}
 	noRecord(t, res, 3, 4)
@@ -228,6 +237,15 @@ func TestNormalizeScaleScope(t *testing.T) {
 	}
 	if r := at(t, res, 4, 1); value(r) != 35000 || r.Scale != 1 || r.Unit != model.UnitEuro {
 		t.Errorf("own euro unit scaled: %v %v %q", value(r), r.Scale, r.Unit)
+	}
+	// A column whose header says % holds percentages, unscaled.
+	pct := grid(1, 1,
+		[]string{"", "Realisatie 2019", "Afwijking in %"},
+		[]string{"Lasten", "1.500", "3,2"},
+	)
+	pct.UnitLine = "bedragen x € 1.000"
+	if r := at(t, Normalize(docWith(pct)), 1, 2); value(r) != 3.2 || r.Scale != 1 || r.Unit != model.UnitProcent {
+		t.Errorf("percent column: %v %v %q", value(r), r.Scale, r.Unit)
 	}
 	// The same table without a scale line: whole numbers, no unit.
 	tbl.UnitLine = ""
@@ -402,5 +420,58 @@ func TestNormalizeHeaderWithoutMarkup(t *testing.T) {
 	res = Normalize(docWith(tbl))
 	if r := at(t, res, 2, 1); r.Column != "Rekening 2016" || value(r) != 1000000 {
 		t.Errorf("column %q value %v", r.Column, value(r))
+	}
+}
+
+func TestNormalizeLabelDetails(t *testing.T) {
+	tbl := grid(1, 1,
+		[]string{"Indicator", "Gemeente", "Nederland"},
+		[]string{"Absoluut verzuim (per 1.000 inwoners 5 - 18 jaar, 2018)", "0,98", "1,42"},
+		[]string{"Aantal aanmeldingen Jeugdteam", "365", "370"},
+		[]string{"Percentage werkloze jongeren", "1,2", "1,5"},
+	)
+	tbl.Rows[2][0].Marks = "1"
+	tbl.Notes = []string{"1) vanaf juli 2021 via het Jeugdteam"}
+	res := Normalize(docWith(tbl))
+	if r := at(t, res, 1, 1); r.UnitText != "per 1.000 inwoners 5 - 18 jaar" || r.Unit != model.UnitPer1000 || r.Period != 2018 {
+		t.Errorf("verzuim: %q %q %d", r.UnitText, r.Unit, r.Period)
+	}
+	if r := at(t, res, 2, 2); r.Note != "vanaf juli 2021 via het Jeugdteam" || r.Unit != model.UnitAantal {
+		t.Errorf("label markup mark: note %q unit %q", r.Note, r.Unit)
+	}
+	if r := at(t, res, 3, 1); r.Unit != model.UnitProcent || r.UnitText != "Percentage" {
+		t.Errorf("percentage: %q %q", r.Unit, r.UnitText)
+	}
+}
+
+// A time series down the rows: the years in the first column are labels,
+// not figures.
+func TestNormalizeYearRows(t *testing.T) {
+	tbl := grid(1, 1,
+		[]string{"Jaar", "Aantal inwoners", "Aantal woningen"},
+		[]string{"2019", "33.907", "14.001"},
+		[]string{"2020", "34.012", "14.120"},
+	)
+	res := Normalize(docWith(tbl))
+	noRecord(t, res, 1, 0)
+	if r := at(t, res, 2, 1); r.Period != 2020 || r.PeriodSource != "label" || value(r) != 34012 || r.Indicator != "Aantal inwoners" || r.Unit != model.UnitAantal {
+		t.Errorf("year row: %d %q %v %q", r.Period, r.PeriodSource, value(r), r.Indicator)
+	}
+}
+
+// A second header row of years drawn as body cells is still a header.
+func TestNormalizeYearsRowUnderHeader(t *testing.T) {
+	tbl := grid(1, 1,
+		[]string{"Omschrijving", "Realisatie", "<"},
+		[]string{"", "2021", "2022"},
+		[]string{"Aantal cliënten", "1.039", "1.100"},
+	)
+	tbl.Rows[1][1].Header, tbl.Rows[1][2].Header = false, false
+	res := Normalize(docWith(tbl))
+	if len(res.Records) != 2 {
+		t.Fatalf("%d records, want 2", len(res.Records))
+	}
+	if r := at(t, res, 2, 2); r.Column != "Realisatie > 2022" || r.Period != 2022 || r.PeriodKind != model.PeriodRealisatie {
+		t.Errorf("column %q period %d %q", r.Column, r.Period, r.PeriodKind)
 	}
 }

@@ -121,6 +121,9 @@ func Run(ctx context.Context, cfg Config, sources iter.Seq2[model.Source, error]
 	})
 	extracted := stage(gctx, g, n, fetched, model.StageExtract, false, func(ctx context.Context, it *Item) error {
 		doc, err := cfg.Extract(ctx, it.Raw)
+		if doc != nil && doc.Doc == "" {
+			doc.Doc = model.DocID(it.Raw.Data)
+		}
 		it.Doc = doc
 		it.Raw.Data = nil // the bytes are not needed any more
 		return err

@@ -56,7 +56,8 @@ type Bars struct {
 
 // NewBars starts a bar display on w, which should be a terminal.
 func NewBars(w io.Writer) *Bars {
-	b := &Bars{p: mpb.New(mpb.WithOutput(w), mpb.WithWidth(30), mpb.WithRefreshRate(150*time.Millisecond))}
+	// The caller chose a terminal; auto refresh keeps a wrapped writer drawing.
+	b := &Bars{p: mpb.New(mpb.WithOutput(w), mpb.WithAutoRefresh(), mpb.WithRefreshRate(150*time.Millisecond))}
 	b.bar = b.p.AddBar(0,
 		mpb.PrependDecorators(
 			decor.Name("documents "),

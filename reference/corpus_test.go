@@ -15,9 +15,20 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// corpusDir is the development corpus: documents, their transcriptions and
-// the manifest with the expected gemeente, year and kind.
-const corpusDir = "../../shared/corpus-dev"
+// corpusDir is the development corpus: documents, gold records and the
+// manifest with the expected gemeente, year and kind; specDir holds the
+// transcriptions with each page's URL and site header. The repository's own
+// copy is used when present.
+var corpusDir, specDir = func() (string, string) {
+	corpus, spec := "../../shared/corpus-dev", "../../shared/corpus-dev/spec"
+	if _, err := os.Stat("../corpus/manifest.csv"); err == nil {
+		corpus = "../corpus"
+	}
+	if _, err := os.Stat("../corpus/spec"); err == nil {
+		spec = "../corpus/spec"
+	}
+	return corpus, spec
+}()
 
 type manifestRow struct {
 	source, gemeente, kind string
@@ -65,7 +76,7 @@ type specDoc struct {
 
 func readSpecs(t *testing.T) []specDoc {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(corpusDir, "spec", "*.json"))
+	files, _ := filepath.Glob(filepath.Join(specDir, "*.json"))
 	if len(files) == 0 {
 		t.Skip("corpus specs not available")
 	}

@@ -130,6 +130,12 @@ func TestDetectClues(t *testing.T) {
 			gemeente: "Maassluis", code: "GM0556", kind: "jaarstukken", year: 2017, gemFrom: "title",
 		},
 		{
+			name: "no amount of text outvotes the title",
+			c: Clues{Title: "Jaarverslag 2017 - Gemeente Maassluis",
+				Text: strings.Repeat("De gemeente Vlaardingen stelde de begroting 2018 vast. ", 12)},
+			gemeente: "Maassluis", code: "GM0556", kind: "jaarstukken", year: 2017, gemFrom: "title",
+		},
+		{
 			name:     "bare unambiguous name repeated in text",
 			c:        Clues{Text: "Jaarverslag 2018\nIn Twenterand is veel bereikt. Twenterand groeit."},
 			gemeente: "Twenterand", code: "GM1700", kind: "jaarstukken", year: 2018, gemFrom: "text",

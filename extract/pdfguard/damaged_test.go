@@ -23,10 +23,7 @@ var allCorpus = flag.Bool("damaged.all", false, "damage every corpus PDF, not a 
 
 // corpusSample are corpus PDFs from each producer (Chromium, LibreOffice,
 // ReportLab), small and large, damaged by default.
-var corpusSample = []string{
-	"d01.chromium.pdf", "d01.lo.pdf", "d05.rl.pdf", "d07.chromium.pdf",
-	"seed-losser-2018.chromium.pdf", "seed-leiderdorp-2022.rl.pdf",
-}
+var corpusSample = []string{"d01.lo.pdf", "d05.rl.pdf", "d07.chromium.pdf"}
 
 // A damagedCase is one file for Read. Every case must end in pages or an
 // error wrapping a sentinel, within its limits.
@@ -77,9 +74,9 @@ func madeCases(t *testing.T) (cases []damagedCase, clean map[string][]byte) {
 		{name: "made.notpdf", data: []byte("<html><body>404 niet gevonden</body></html>"), want: ErrMalformed},
 		{name: "made.cyclic-extends", data: damage.CyclicExtends(), opt: Options{Timeout: 3 * time.Second}},
 		{name: "made.hostile-columns", data: damage.HostileColumns(), opt: Options{MemoryLimit: 512 << 20}},
-		{name: "made.flate-bomb", data: damage.Bomb(1 << 30), opt: Options{MemoryLimit: 512 << 20, Timeout: 20 * time.Second}},
+		{name: "made.flate-bomb", data: damage.Bomb(1 << 30), opt: Options{MemoryLimit: 512 << 20, Timeout: 4 * time.Second}},
 	}
-	cases = append(cases, encryptedCases(t, "made", text)...)
+	cases = append(cases, encryptedCases(t, "made", text, true)...)
 	for _, c := range []damage.Cipher{{Method: "AES", Bits: 256}, {Method: "RC4", Bits: 128}} {
 		enc, err := damage.Encrypt(text, c, "geheim")
 		if err != nil {
@@ -90,9 +87,13 @@ func madeCases(t *testing.T) (cases []damagedCase, clean map[string][]byte) {
 	return cases, clean
 }
 
-func encryptedCases(t *testing.T, name string, data []byte) []damagedCase {
+func encryptedCases(t *testing.T, name string, data []byte, all bool) []damagedCase {
 	var cases []damagedCase
-	for _, c := range []damage.Cipher{{Method: "AES", Bits: 256}, {Method: "AES", Bits: 128}, {Method: "RC4", Bits: 128}, {Method: "RC4", Bits: 40}} {
+	ciphers := []damage.Cipher{{Method: "AES", Bits: 256}, {Method: "AES", Bits: 128}, {Method: "RC4", Bits: 128}, {Method: "RC4", Bits: 40}}
+	if !all {
+		ciphers = ciphers[:3]
+	}
+	for _, c := range ciphers {
 		enc, err := damage.Encrypt(data, c, "")
 		if err != nil {
 			t.Fatal(err)
@@ -138,12 +139,12 @@ func corpusCases(t *testing.T) (cases []damagedCase, clean map[string][]byte) {
 		} else {
 			t.Errorf("%s: %v", name, err)
 		}
-		cases = append(cases, encryptedCases(t, name, data)...)
+		cases = append(cases, encryptedCases(t, name, data, false)...)
 	}
 	return cases, clean
 }
 
-func repoRoot(t *testing.T) string {
+func repoRoot(t testing.TB) string {
 	dir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)

@@ -1,2 +1,27 @@
-// Package pdfguard reads a PDF so that no input can take jaarzoek down.
+// Package pdfguard reads a PDF so that no input can take jaarzoek down:
+// PDF bytes in, pdftext pages (or an error that says what went wrong)
+// out, within a time and a memory limit.
+//
+// The reading runs in a worker: the jaarzoek executable started again
+// with JAARZOEK_PDF_WORKER set, the PDF on its stdin and the pages,
+// gob-encoded, on its stdout. The worker sets its own memory limit
+// (RLIMIT_DATA and debug.SetMemoryLimit) and the parent kills it at the
+// time limit or when its resident memory passes the limit, so a parser
+// loop (a cyclic /Extends chain), a flate bomb or a gigantic allocation
+// ends as ErrTimeout or ErrMemory, and a panic or a crash as ErrCrashed,
+// while the caller goes on.
+//
+// Two engines read: pdftext first (words, rules, the text-quality
+// verdict), PDFium second (package pdfium), only when pdftext fails or
+// finds no word, each in its own worker:
+//
+//	clean PDF                        → pages, Engine "pdftext"
+//	AES-256, damaged cross-reference → pages, Engine "pdfium"
+//	user password                    → ErrPassword
+//	scan without text layer          → pages and ErrNoText
+//	truncated to nothing, not a PDF  → ErrMalformed
+//
+// Any binary that reads PDFs through this package is its own worker:
+// the package's init serves a worker request before main runs. main and
+// TestMain call IsWorker and ServeWorker first to make that visible.
 package pdfguard

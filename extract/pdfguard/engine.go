@@ -72,7 +72,7 @@ func safeRead(ctx context.Context, e engine, data []byte) (pages []pdftext.Page,
 		}
 	}
 	if err == nil {
-		err = fmt.Errorf("%w: no pages", ErrMalformed)
+		err = &tagged{ErrMalformed, errors.New("no pages")}
 	}
 	return nil, classify(err)
 }
@@ -100,14 +100,23 @@ func classify(err error) error {
 		errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return err
 	case errors.Is(err, pdfium.ErrPassword):
-		return fmt.Errorf("%w: %v", ErrPassword, err)
+		return &tagged{ErrPassword, err}
 	case errors.Is(err, pdfium.ErrUnsupported):
-		return fmt.Errorf("%w: %v", ErrEncrypted, err)
+		return &tagged{ErrEncrypted, err}
 	case errors.Is(err, pdfium.ErrMalformed):
-		return fmt.Errorf("%w: %v", ErrMalformed, err)
+		return &tagged{ErrMalformed, err}
 	}
-	return fmt.Errorf("%w: %v", ErrCrashed, err)
+	return &tagged{ErrCrashed, err}
 }
+
+// tagged gives err a sentinel without repeating the sentinel's text:
+// errors.Is finds both, Error says only err.
+type tagged struct{ kind, err error }
+
+func (t *tagged) Error() string { return t.err.Error() }
+
+// Unwrap returns the sentinel and the cause.
+func (t *tagged) Unwrap() []error { return []error{t.kind, t.err} }
 
 // panicSite returns " at function (file:line)" for the frame that
 // panicked, read from a stack as debug.Stack prints it.

@@ -22,7 +22,8 @@ var (
 	// jaarzoek never has. No engine is tried after it.
 	ErrPassword = errors.New("pdfguard: encrypted with a password")
 	// ErrNoText: the pages were read but none has a word, as in a scan
-	// without a text layer. Read returns the pages with it.
+	// without a text layer (the pages' Problem says "no text layer") or a
+	// blank document. Read returns the pages with it.
 	ErrNoText = errors.New("pdfguard: no text layer")
 	// ErrTimeout: reading took longer than Options.Timeout and was
 	// stopped.
@@ -82,16 +83,18 @@ func (o Options) logger() *slog.Logger {
 // Result is what Read got out of a document.
 type Result struct {
 	Pages []pdftext.Page
-	// Engine names the engine whose pages these are: "pdftext" or
-	// "pdfium".
+	// Engine names the engine whose pages these are: "pdftext",
+	// "pdfium", or "pdftext+pdfium" when pages pdftext could not read
+	// were taken from PDFium.
 	Engine string
 }
 
 // Read returns the pages of the PDF in data. The engines, pdftext then
 // PDFium, are tried in order, each in a worker process (see IsWorker) bounded by
 // Options.Timeout and Options.MemoryLimit; the next one only when the
-// previous one failed or found no word on any page. Pages that failed on
-// their own have Problem set and do not make Read fail.
+// previous one failed or found no word on any page. Pages the first
+// engine could not read are taken from the next one when it reads them;
+// pages no engine read have Problem set and do not make Read fail.
 //
 // A document that no engine reads gives an error wrapping one of the
 // sentinels: ErrPassword or ErrEncrypted when any engine said so, else
@@ -104,24 +107,34 @@ func Read(ctx context.Context, data []byte, opt Options) (Result, error) {
 
 func readWith(ctx context.Context, data []byte, opt Options, engines []engine) (Result, error) {
 	var (
-		errs   []error
-		noText *Result
+		errs  []error
+		blank *Result // the first pages read without a word
 	)
-	for _, e := range engines {
+	for i, e := range engines {
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
 		}
 		pages, err := attempt(ctx, e, data, opt)
 		if err == nil && !hasWords(pages) {
-			if noText == nil {
-				noText = &Result{Pages: pages, Engine: e.Name}
+			if blank == nil {
+				blank = &Result{Pages: pages, Engine: e.Name}
 			}
-			err = fmt.Errorf("%w on any of %d pages", ErrNoText, len(pages))
+			what := "no words"
+			if isScan(pages) {
+				what = noTextLayer
+			}
+			err = &tagged{ErrNoText, fmt.Errorf("%s on any of %d pages", what, len(pages))}
 		}
 		if err == nil {
-			return Result{Pages: pages, Engine: e.Name}, nil
+			res := Result{Pages: pages, Engine: e.Name}
+			if i+1 < len(engines) && len(failedPages(pages)) > 0 {
+				res = patch(ctx, res, engines[i+1], data, opt)
+			}
+			return res, nil
 		}
-		err = fmt.Errorf("%s: %w", e.Name, err)
+		if !strings.HasPrefix(err.Error(), e.Name+": ") {
+			err = fmt.Errorf("%s: %w", e.Name, err)
+		}
 		if ctx.Err() != nil {
 			return Result{}, err
 		}
@@ -131,14 +144,15 @@ func readWith(ctx context.Context, data []byte, opt Options, engines []engine) (
 			break
 		}
 	}
-	return pick(noText, errs)
+	return pick(blank, errs)
 }
 
 // pick chooses the error that says most about a document no engine
-// read: a password or an encryption no engine opens first, then a
-// document without text (returned with its pages), then the first
-// engine's failure. The message names every engine's reason.
-func pick(noText *Result, errs []error) (Result, error) {
+// read: a password or an encryption no engine opens first, then pages
+// that are scans (returned with the error), then the first engine's
+// failure, and last pages that are merely blank. The message names
+// every engine's reason.
+func pick(blank *Result, errs []error) (Result, error) {
 	var msgs []string
 	for _, err := range errs {
 		msgs = append(msgs, err.Error())
@@ -151,8 +165,8 @@ func pick(noText *Result, errs []error) (Result, error) {
 			}
 		}
 	}
-	if noText != nil {
-		return *noText, &Error{Err: ErrNoText, Msg: all}
+	if blank != nil && isScan(blank.Pages) {
+		return *blank, &Error{Err: ErrNoText, Msg: all}
 	}
 	for _, err := range errs {
 		for _, target := range []error{ErrTimeout, ErrMemory, ErrCrashed, ErrMalformed} {
@@ -161,7 +175,57 @@ func pick(noText *Result, errs []error) (Result, error) {
 			}
 		}
 	}
+	if blank != nil {
+		return *blank, &Error{Err: ErrNoText, Msg: all}
+	}
 	return Result{}, &Error{Err: ErrMalformed, Msg: all}
+}
+
+// failedPages returns the indexes of pages an engine could not read:
+// no words and a Problem other than a missing text layer.
+func failedPages(pages []pdftext.Page) []int {
+	var idx []int
+	for i, p := range pages {
+		if len(p.Words) == 0 && p.Problem != "" && p.Problem != noTextLayer {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+// patch reads the document with e as well and takes from it the pages
+// res failed on, when e reads the same number of pages and finds words
+// there. The engines agree on words and their places (see package
+// pdfium), so a document may mix them.
+func patch(ctx context.Context, res Result, e engine, data []byte, opt Options) Result {
+	other, err := attempt(ctx, e, data, opt)
+	if err != nil || len(other) != len(res.Pages) {
+		return res
+	}
+	patched := false
+	for _, i := range failedPages(res.Pages) {
+		if len(other[i].Words) > 0 {
+			res.Pages[i] = other[i]
+			patched = true
+		}
+	}
+	if patched {
+		res.Engine += "+" + e.Name
+	}
+	return res
+}
+
+// noTextLayer is the Problem both engines give a page that shows images
+// and no text.
+const noTextLayer = "no text layer"
+
+func isScan(pages []pdftext.Page) bool {
+	for _, p := range pages {
+		if p.Problem == noTextLayer {
+			return true
+		}
+	}
+	return false
 }
 
 // An Error is Read's failure on a document: Err is the sentinel that

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -79,6 +81,9 @@ var (
 	engBlank = testEngine("test-blank", func(ctx context.Context, data []byte) ([]pdftext.Page, error) {
 		return []pdftext.Page{{Number: 1, Problem: "no text layer"}, {Number: 2, Problem: "no text layer"}}, nil
 	})
+	engTwo = testEngine("test-two", func(ctx context.Context, data []byte) ([]pdftext.Page, error) {
+		return []pdftext.Page{{Number: 1, Words: []pdftext.Word{{Text: "één"}}}, {Number: 2, Words: []pdftext.Word{{Text: "twee"}}}}, nil
+	})
 	engPartial = testEngine("test-partial", func(ctx context.Context, data []byte) ([]pdftext.Page, error) {
 		pages := []pdftext.Page{{Number: 1, Words: []pdftext.Word{{Text: "een"}}}, {Number: 2, Problem: "page could not be read"}}
 		return pages, errors.Join(&pdftext.PageError{Page: 2, Err: pdftext.ErrMalformed})
@@ -99,12 +104,15 @@ func TestReadWith(t *testing.T) {
 		worker  bool // only in a worker: in process it would take the test down
 		want    error
 		engine  string // engine of the result when want is nil
+		page2   string // first word of page 2, when set
 		within  time.Duration
 	}{
 		{name: "ok", engines: []engine{engOK}, engine: "test-ok"},
 		{name: "stdout noise", engines: []engine{engChatty}, engine: "test-chatty"},
 		{name: "panic", engines: []engine{engPanic}, want: ErrCrashed},
-		{name: "partial", engines: []engine{engPartial, engOK}, engine: "test-partial"},
+		{name: "partial", engines: []engine{engPartial}, engine: "test-partial"},
+		{name: "partial, other page count", engines: []engine{engPartial, engOK}, engine: "test-partial"},
+		{name: "partial patched", engines: []engine{engPartial, engTwo}, engine: "test-partial+test-two", page2: "twee"},
 		{name: "fallback after malformed", engines: []engine{engMalformed, engOK}, engine: "test-ok"},
 		{name: "fallback after panic", engines: []engine{engPanic, engOK}, engine: "test-ok"},
 		{name: "all malformed", engines: []engine{engMalformed, engMalformed}, want: ErrMalformed},
@@ -152,6 +160,9 @@ func TestReadWith(t *testing.T) {
 				if !hasWords(res.Pages) {
 					t.Errorf("no words in %+v", res.Pages)
 				}
+				if tt.page2 != "" && (len(res.Pages) < 2 || len(res.Pages[1].Words) == 0 || res.Pages[1].Words[0].Text != tt.page2) {
+					t.Errorf("page 2 is %+v, want %q", res.Pages[1:], tt.page2)
+				}
 			})
 		}
 	}
@@ -178,5 +189,41 @@ func TestCancel(t *testing.T) {
 	}
 	if d := time.Since(start); d > 3*time.Second {
 		t.Errorf("took %v after cancel", d)
+	}
+}
+
+// TestNoWorker checks that Read reads in process, and says so, when no
+// worker can be started.
+func TestNoWorker(t *testing.T) {
+	defer func(f func() (string, error)) { executable = f }(executable)
+	executable = func() (string, error) { return "/nonexistent/jaarzoek", nil }
+	var log strings.Builder
+	opt := Options{Logger: slog.New(slog.NewTextHandler(&log, nil))}
+	res, err := readWith(context.Background(), []byte("ok"), opt, []engine{engOK})
+	if err != nil || res.Engine != "test-ok" {
+		t.Fatalf("engine %q, err %v", res.Engine, err)
+	}
+	if _, err := readWith(context.Background(), nil, opt, []engine{engPanic}); !errors.Is(err, ErrCrashed) {
+		t.Errorf("panic in process: err = %v, want ErrCrashed", err)
+	}
+	if !strings.Contains(log.String(), "reading in process") {
+		t.Errorf("log %q does not say it read in process", log.String())
+	}
+}
+
+func BenchmarkRead(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join(repoRoot(b), "..", "shared", "corpus-dev", "docs", "seed-twenterand-2022.chromium.pdf"))
+	if err != nil {
+		b.Skip("no corpus")
+	}
+	for _, inProcess := range []bool{false, true} {
+		b.Run(map[bool]string{false: "worker", true: "inprocess"}[inProcess], func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := Read(context.Background(), data, Options{InProcess: inProcess}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -30,6 +30,9 @@ const (
 // errNoWorker says the worker process could not be started at all.
 var errNoWorker = errors.New("pdfguard: cannot start worker")
 
+// executable finds the program to start as worker; tests replace it.
+var executable = os.Executable
+
 // Error kinds as they cross from worker to parent.
 const (
 	kindNone      = ""
@@ -132,16 +135,13 @@ func errorOf(r reply) error {
 	default:
 		s = ErrCrashed
 	}
-	msg := r.Msg
-	// The worker's message already starts with the sentinel's text.
-	msg = strings.TrimPrefix(msg, s.Error()+": ")
-	return fmt.Errorf("%w: %s", s, msg)
+	return &tagged{s, errors.New(r.Msg)}
 }
 
 // runWorker reads data with engine name in a worker process, stopped at
 // ctx's end or when its memory passes opt's limit.
 func runWorker(ctx context.Context, name string, data []byte, opt Options) ([]pdftext.Page, error) {
-	exe, err := os.Executable()
+	exe, err := executable()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errNoWorker, err)
 	}
@@ -207,7 +207,9 @@ func runWorker(ctx context.Context, name string, data []byte, opt Options) ([]pd
 // memory"; anything else is a crash, told with the worker's last words.
 func exitError(err error, stderr string, limit int64) error {
 	for _, l := range strings.Split(stderr, "\n") {
-		if strings.Contains(l, "out of memory") || strings.Contains(l, "cannot allocate memory") {
+		// A thread that cannot get its stack under the limit fails to
+		// start with EAGAIN, reported by the runtime as pthread_create.
+		if strings.Contains(l, "out of memory") || strings.Contains(l, "cannot allocate memory") || strings.Contains(l, "pthread_create failed") {
 			return fmt.Errorf("%w: over %d MiB: %s", ErrMemory, limit>>20, strings.TrimSpace(l))
 		}
 	}

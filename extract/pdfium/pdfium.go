@@ -13,14 +13,13 @@ import (
 	"unicode"
 
 	gopdfium "github.com/klippa-app/go-pdfium"
-	"github.com/klippa-app/go-pdfium/enums"
 	pdferrors "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
-	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
@@ -118,11 +117,13 @@ func Read(ctx context.Context, data []byte) ([]pdftext.Page, error) {
 	return pages, nil
 }
 
-// glyph is one character as PDFium reports it, in displayed coordinates.
+// glyph is one character as PDFium reports it, in PDF user space (y
+// up), where words are found before their boxes are turned to the
+// displayed page.
 type glyph struct {
-	r              rune
-	x0, y0, x1, y1 float64
-	ox, oy         float64 // origin on the baseline
+	r                        rune
+	left, bottom, right, top float64
+	ox, oy                   float64 // origin on the baseline
 }
 
 func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (pdftext.Page, error) {
@@ -168,7 +169,7 @@ func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (pd
 		if len(word) == 0 {
 			return
 		}
-		page.Words = append(page.Words, makeWord(inst, tp.TextPage, first, word))
+		page.Words = append(page.Words, makeWord(inst, tp.TextPage, first, word, toDisplay))
 		word = word[:0]
 	}
 	for i := range n.Count {
@@ -193,12 +194,10 @@ func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (pd
 		if err != nil {
 			return page, err
 		}
-		g := glyph{r: r}
-		ax, ay := toDisplay.apply(float64(box.Rect.Left), float64(box.Rect.Top))
-		bx, by := toDisplay.apply(float64(box.Rect.Right), float64(box.Rect.Bottom))
-		g.x0, g.x1 = min(ax, bx), max(ax, bx)
-		g.y0, g.y1 = min(ay, by), max(ay, by)
-		g.ox, g.oy = toDisplay.apply(org.X, org.Y)
+		g := glyph{r: r,
+			left: float64(box.Rect.Left), bottom: float64(box.Rect.Bottom),
+			right: float64(box.Rect.Right), top: float64(box.Rect.Top),
+			ox: org.X, oy: org.Y}
 		if len(word) > 0 && breaks(word[len(word)-1], g) {
 			flush()
 		}
@@ -209,10 +208,13 @@ func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (pd
 	}
 	flush()
 
+	d := drawing{w: page.Width, h: page.Height, display: toDisplay}
+	walkObjects(inst, ref, &d)
+	page.Rules = d.rules
 	page.Trusted = true
 	switch {
 	case total == 0:
-		if countImages(inst, ref) > 0 {
+		if d.images > 0 {
 			page.Problem = "no text layer"
 			page.Trusted = false
 		}
@@ -228,70 +230,36 @@ func generated(inst gopdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int) bool {
 	return err == nil && g.IsGenerated
 }
 
-// countImages counts the image objects of a page, also inside form
-// XObjects: a page with images and no text is a scan.
-func countImages(inst gopdfium.Pdfium, ref requests.Page) int {
-	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: ref})
-	if err != nil {
-		return 0
-	}
-	images := 0
-	for i := range n.Count {
-		o, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: ref, Index: i})
-		if err != nil {
-			continue
-		}
-		images += countImagesIn(inst, o.PageObject, 0)
-	}
-	return images
-}
-
-func countImagesIn(inst gopdfium.Pdfium, obj references.FPDF_PAGEOBJECT, depth int) int {
-	t, err := inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj})
-	if err != nil {
-		return 0
-	}
-	switch t.Type {
-	case enums.FPDF_PAGEOBJ_IMAGE:
-		return 1
-	case enums.FPDF_PAGEOBJ_FORM:
-		if depth >= 8 {
-			return 0
-		}
-		n, err := inst.FPDFFormObj_CountObjects(&requests.FPDFFormObj_CountObjects{PageObject: obj})
-		if err != nil {
-			return 0
-		}
-		images := 0
-		for i := range n.Count {
-			c, err := inst.FPDFFormObj_GetObject(&requests.FPDFFormObj_GetObject{PageObject: obj, Index: uint64(i)})
-			if err == nil {
-				images += countImagesIn(inst, c.PageObject, depth+1)
-			}
-		}
-		return images
-	}
-	return 0
-}
-
 // breaks says whether g starts a new word after prev: a change of
 // baseline or a horizontal gap wider than a fifth of the glyph height.
 func breaks(prev, g glyph) bool {
-	h := max(prev.y1-prev.y0, g.y1-g.y0, 1)
+	h := max(prev.top-prev.bottom, g.top-g.bottom, 1)
 	if math.Abs(g.oy-prev.oy) > 0.3*h {
 		return true
 	}
-	gap := g.x0 - prev.x1
-	return gap > 0.2*h || g.x1 < prev.x0
+	gap := g.left - prev.right
+	return gap > 0.2*h || g.right < prev.left
 }
 
-func makeWord(inst gopdfium.Pdfium, tp references.FPDF_TEXTPAGE, first int, gs []glyph) pdftext.Word {
+func makeWord(inst gopdfium.Pdfium, tp references.FPDF_TEXTPAGE, first int, gs []glyph, toDisplay affine) pdftext.Word {
 	var b strings.Builder
-	w := pdftext.Word{X0: gs[0].x0, Y0: gs[0].y0, X1: gs[0].x1, Y1: gs[0].y1, Base: gs[0].oy}
+	l, bo, r, t := gs[0].left, gs[0].bottom, gs[0].right, gs[0].top
 	for _, g := range gs {
 		b.WriteRune(g.r)
-		w.X0, w.Y0 = min(w.X0, g.x0), min(w.Y0, g.y0)
-		w.X1, w.Y1 = max(w.X1, g.x1), max(w.Y1, g.y1)
+		l, bo = min(l, g.left), min(bo, g.bottom)
+		r, t = max(r, g.right), max(t, g.top)
+	}
+	var w pdftext.Word
+	ax, ay := toDisplay.apply(l, t)
+	bx, by := toDisplay.apply(r, bo)
+	w.X0, w.X1 = min(ax, bx), max(ax, bx)
+	w.Y0, w.Y1 = min(ay, by), max(ay, by)
+	// The baseline as displayed: y of the origin for upright text, x of it
+	// on a page turned a quarter.
+	ox, oy := toDisplay.apply(gs[0].ox, gs[0].oy)
+	w.Base = oy
+	if math.Abs(toDisplay.b) > math.Abs(toDisplay.a) {
+		w.Base = ox
 	}
 	w.Text = cleanText(b.String())
 	if fs, err := inst.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp, Index: first}); err == nil {
@@ -320,19 +288,25 @@ func makeWord(inst gopdfium.Pdfium, tp references.FPDF_TEXTPAGE, first int, gs [
 	return w
 }
 
-// cleanText normalises a word as pdftext does (NFKC, ligatures
-// expanded). PDFium marks a hyphen at a line end as U+0002; other
-// control characters and spacing left by NFKC (a lone acute accent
-// becomes space + combining mark) are dropped.
+// cleanText normalises a word as pdftext does: NFKC (ligatures
+// expanded), soft hyphens, zero-width characters and controls dropped.
+// PDFium reports a hyphen at a line end as U+0002, which is put back. A
+// lone accent that NFKC turns into space + combining mark at either end
+// loses the space.
 func cleanText(s string) string {
 	s = strings.ReplaceAll(s, "\x02", "-")
 	s = norm.NFKC.String(s)
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || unicode.IsSpace(r) {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', 0x7f:
+			return -1
+		}
+		if r < 0x20 {
 			return -1
 		}
 		return r
 	}, s)
+	return strings.TrimSpace(s)
 }
 
 // affine maps page space to displayed space: x' = a·x + c·y + e.

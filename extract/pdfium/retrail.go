@@ -59,6 +59,10 @@ func Retrail(data []byte) (fixed []byte, ok bool) {
 		return nil, false
 	}
 	var b bytes.Buffer
+	// An object cut in the middle would swallow what follows it.
+	if e := bytes.LastIndex(data, endobjTok); e >= 0 {
+		data = data[:e+len(endobjTok)]
+	}
 	b.Write(data)
 	b.WriteString("\n")
 	next := maxNum + 1

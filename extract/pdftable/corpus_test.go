@@ -1,6 +1,7 @@
 package pdftable
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -79,7 +80,8 @@ func specBody(st specTable) [][]string {
 	return out
 }
 
-func norm(s string) string    { return strings.Join(strings.Fields(s), " ") }
+func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // squeeze drops whitespace for comparing cell texts; thousands grouped
 // with a space as printed ("1 788") read as grouped with a dot.
 func squeeze(s string) string {
@@ -158,14 +160,27 @@ func cellsAgree(ft *model.Table, st specTable) (int, int, []string) {
 }
 
 type producerScore struct {
+	heads, headsTotal           int
 	docs, found, want, tablesOK int
 	cells, cellsTotal           int
 	bodyRows, bodyRowsWant      int
 }
 
-// corpusPages reads a corpus PDF: with pdftext.Read when that works,
-// else with pdftotext.
-var corpusPages = func(t testing.TB, path string) []pdftext.Page {
+// corpusPages reads a corpus PDF with pdftext.Read, or with pdftotext
+// when PDFTABLE_POPPLER is set or pdftext fails on it.
+func corpusPages(t testing.TB, path string) []pdftext.Page {
+	t.Helper()
+	if os.Getenv("PDFTABLE_POPPLER") == "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages, err := pdftext.Read(context.Background(), data)
+		if err == nil && len(pages) > 0 {
+			return pages
+		}
+		t.Logf("%s: pdftext: %v; reading with pdftotext", filepath.Base(path), err)
+	}
 	return popplerPages(t, path)
 }
 
@@ -217,9 +232,24 @@ func TestCorpus(t *testing.T) {
 			} else {
 				used[bi] = true
 				ft := found[bi].Table
+				h, ht, hd := headsAgree(ft, st)
+				ps.heads += h
+				ps.headsTotal += ht
+				if verbose && h < ht {
+					t.Logf("%s table %d: column names %d/%d: %s", base, si+1, h, ht, hd)
+				}
 				ps.bodyRows += len(ft.Rows) - ft.HeaderRows
 				if len(ft.Rows)-ft.HeaderRows == len(st.Rows) && best == total {
 					ps.tablesOK++
+				} else if verbose && len(ft.Rows)-ft.HeaderRows != len(st.Rows) {
+					t.Logf("%s table %d: %d body rows, want %d; header rows %d, want %d", base, si+1, len(ft.Rows)-ft.HeaderRows, len(st.Rows), ft.HeaderRows, len(st.HeaderRows))
+					for _, r := range ft.Rows {
+						var cs []string
+						for _, c := range r {
+							cs = append(cs, c.Text)
+						}
+						t.Logf("    %q", cs)
+					}
 				}
 			}
 			ps.bodyRowsWant += len(st.Rows)
@@ -255,8 +285,8 @@ func TestCorpus(t *testing.T) {
 	sort.Strings(names)
 	for _, k := range names {
 		s := scores[k]
-		t.Logf("%-9s docs %2d tables %d/%d (exact %d) body rows %d/%d body cells %d/%d = %.1f%%", k, s.docs, s.found, s.want, s.tablesOK,
-			s.bodyRows, s.bodyRowsWant, s.cells, s.cellsTotal, 100*float64(s.cells)/float64(max(1, s.cellsTotal)))
+		t.Logf("%-9s docs %2d tables %d/%d (exact %d) body rows %d/%d body cells %d/%d = %.1f%%, column names %d/%d", k, s.docs, s.found, s.want, s.tablesOK,
+			s.bodyRows, s.bodyRowsWant, s.cells, s.cellsTotal, 100*float64(s.cells)/float64(max(1, s.cellsTotal)), s.heads, s.headsTotal)
 	}
 }
 
@@ -293,4 +323,39 @@ func checkGrid(t *testing.T, name string, f Found) {
 	if len(f.Words) == 0 || len(f.Regions) == 0 {
 		t.Errorf("%s: table without words or regions", name)
 	}
+}
+
+// headsAgree compares the column names (header levels joined per column)
+// of the value columns of a found table with those of the spec table.
+func headsAgree(ft *model.Table, st specTable) (int, int, string) {
+	var want []string
+	for _, hr := range st.HeaderRows {
+		c := 0
+		for _, cell := range hr {
+			for k := 0; k < max(1, cell.Colspan); k++ {
+				for len(want) <= c {
+					want = append(want, "")
+				}
+				want[c] += " " + cell.Text
+				c++
+			}
+		}
+	}
+	got := make([]string, ft.Width())
+	for r := 0; r < ft.HeaderRows; r++ {
+		for c, cell := range ft.Rows[r] {
+			got[c] += " " + cell.Text
+		}
+	}
+	n, total := 0, 0
+	var diffs []string
+	for c := 1; c < len(want); c++ {
+		total++
+		if c < len(got) && squeeze(want[c]) == squeeze(got[c]) {
+			n++
+		} else if c < len(got) {
+			diffs = append(diffs, fmt.Sprintf("%q≠%q", norm(want[c]), norm(got[c])))
+		}
+	}
+	return n, total, strings.Join(diffs, " ")
 }

@@ -72,7 +72,7 @@ func Find(pages []pdftext.Page) []Found {
 	var frags []*frag
 	for i := range pages {
 		pageLines[i] = buildLines(i, &pages[i])
-		frags = append(frags, pageFrags(pageLines[i], &pages[i])...)
+		frags = append(frags, splitFrags(pageLines[i], &pages[i], 0)...)
 	}
 	var out []Found
 	for _, group := range joinFrags(frags, pageLines) {
@@ -81,6 +81,29 @@ func Find(pages []pdftext.Page) []Found {
 		}
 	}
 	return out
+}
+
+// Skip returns a function that reports whether word w of page (from 1)
+// was taken by one of the tables in found, for leaving those words out of
+// the text flow (pdftext.Blocks takes it as its skip argument).
+func Skip(pages []pdftext.Page, found []Found) func(page int, w pdftext.Word) bool {
+	type key struct {
+		page int
+		w    pdftext.Word
+	}
+	taken := map[key]bool{}
+	byNumber := map[int]*pdftext.Page{}
+	for i := range pages {
+		byNumber[pages[i].Number] = &pages[i]
+	}
+	for _, f := range found {
+		for ref := range f.Words {
+			if p := byNumber[ref.Page]; p != nil && ref.Index < len(p.Words) {
+				taken[key{ref.Page, p.Words[ref.Index]}] = true
+			}
+		}
+	}
+	return func(page int, w pdftext.Word) bool { return taken[key{page, w}] }
 }
 
 // median returns the median of xs, or def when xs is empty.
@@ -149,7 +172,7 @@ func pageFrags(lines []*line, p *pdftext.Page) []*frag {
 		if !l.anchor() || l.yearLine() {
 			continue
 		}
-		if len(cur) > 0 && !canJoin(lines, cur, curIv, i, p.Width) {
+		if len(cur) > 0 && !canJoin(lines, cur[max(0, len(cur)-12):], curIv[max(0, len(curIv)-60):], i, p.Width) {
 			groups = append(groups, cur)
 			cur, curIv = nil, nil
 		}
@@ -274,10 +297,23 @@ func makeFrag(lines []*line, g []int, lo, hi int, p *pdftext.Page) *frag {
 		return nil
 	}
 	f := &frag{page: lines[g[0]].page}
+	// The distance of rows of one line, for telling wrapped cells (closer)
+	// from rows.
+	var steps []float64
+	for k := 1; k < len(g); k++ {
+		if g[k] == g[k-1]+1 {
+			steps = append(steps, lines[g[k]].y1-lines[g[k-1]].y1)
+		}
+	}
+	rowStep := 0.0
+	if len(steps) >= 2 {
+		rowStep = median(steps, 0)
+	}
 
 	// Lines below the last anchor: wrapped labels and cells of the last
 	// row, then footnotes.
-	for k := bot + 1; k < hi && k <= bot+4; k++ {
+	lastAnchor := bot
+	for k := bot + 1; k < hi && k <= lastAnchor+4; k++ {
 		l := lines[k]
 		if l.y0-lines[k-1].y1 > 0.9*size || l.nFig > 0 || l.size > 1.2*size || proseLike(l, p.Width) ||
 			noteRe.MatchString(l.text()) || headerLike(l, valueX0, size, true) || l.x0 < labelX0-size || l.x1 > tableX1+size {
@@ -325,11 +361,45 @@ func makeFrag(lines []*line, g []int, lo, hi int, p *pdftext.Page) *frag {
 	start := 0
 	if hiHead >= 0 {
 		seenFull := false
+		cols := mergeIvals(iv)
+		// Below a full header line, a line continues the header when it
+		// has text over two columns, or only over one column (a wrapped
+		// header cell); text across columns is a group row printed across
+		// the table, and a label with one text is a body row.
+		isHead := func(l *line) bool {
+			if !headerLike(l, valueX0, size, false) {
+				return false
+			}
+			if !seenFull || l.yearLine() || headerLike(l, valueX0, size, true) {
+				return true
+			}
+			if len(l.segs) != 1 || !singleColumn(l.segs[0], cols, size) || len(f.head) == 0 {
+				return false
+			}
+			// A wrapped header cell stands under the cell it continues,
+			// aligned with it left, right or centre, or under an empty
+			// slot (a header cell centred over more lines than its
+			// neighbours); text centred on the table is a group row.
+			n := l.segs[0]
+			if math.Abs(n.x0+n.x1-labelX0-tableX1) < 3*size {
+				return false
+			}
+			empty := true
+			for _, s := range f.head[len(f.head)-1].segs {
+				if overlap(s.x0, s.x1, n.x0, n.x1) > 0 {
+					empty = false
+					if math.Abs(s.x0-n.x0) < size || math.Abs(s.x1-n.x1) < size || math.Abs(s.x0+s.x1-n.x0-n.x1) < 2*size {
+						return true
+					}
+				}
+			}
+			return empty
+		}
 		for i := hiHead; i >= 0; i-- {
 			l := above[i]
 			// Below a full header line, one text alone is a group row
 			// printed across the table, not a header.
-			if headerLike(l, valueX0, size, false) && !(seenFull && len(l.segs) == 1 && !l.yearLine()) {
+			if isHead(l) {
 				f.head = append(f.head, l)
 				if headerLike(l, valueX0, size, true) {
 					seenFull = true
@@ -341,7 +411,9 @@ func makeFrag(lines []*line, g []int, lo, hi int, p *pdftext.Page) *frag {
 				break
 			}
 			prev := f.head[len(f.head)-1]
-			if l.y0-prev.y1 <= 0.9*size && startsLower(l.text()) || l.y0-prev.y1 <= 0.9*size && i > 0 && headerLike(above[i-1], valueX0, size, false) {
+			inLabel := l.x1 <= valueX0+size
+			closer := rowStep > 0 && l.y1-prev.y1 < 0.88*rowStep
+			if inLabel && l.y0-prev.y1 <= 0.9*size && (startsLower(l.text()) || closer || i > 0 && isHead(above[i-1])) {
 				f.head = append(f.head, l)
 				continue
 			}
@@ -393,7 +465,7 @@ func makeFrag(lines []*line, g []int, lo, hi int, p *pdftext.Page) *frag {
 			topLine = l
 			continue
 		}
-		if f.caption == nil && (captionRe.MatchString(t) || len(l.toks) <= 8 && l.y1 >= prev.y0-0.9*size && !strings.HasSuffix(t, ".") && l.nFig == 0 && len(l.segs) == 1 && f.unit != nil) {
+		if f.caption == nil && (captionRe.MatchString(t) || allBold(l) && len(l.toks) <= 8 && l.y1 >= prev.y0-0.9*size && !strings.HasSuffix(t, ".") && len(l.segs) == 1) {
 			f.caption = l
 			topLine = l
 		}
@@ -405,4 +477,134 @@ func makeFrag(lines []*line, g []int, lo, hi int, p *pdftext.Page) *frag {
 		f.last = f.notes[len(f.notes)-1]
 	}
 	return f
+}
+
+// mergeIvals merges overlapping intervals, left to right.
+func mergeIvals(iv [][2]float64) [][2]float64 {
+	s := append([][2]float64(nil), iv...)
+	sort.Slice(s, func(i, j int) bool { return s[i][0] < s[j][0] })
+	var out [][2]float64
+	for _, v := range s {
+		if n := len(out); n > 0 && v[0] < out[n-1][1] {
+			out[n-1][1] = math.Max(out[n-1][1], v[1])
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// singleColumn reports whether s stands over one column only, centred
+// within about an em of it.
+func singleColumn(s seg, cols [][2]float64, size float64) bool {
+	n, hit := 0, -1
+	for i, c := range cols {
+		if overlap(c[0], c[1], s.x0, s.x1) > 0 {
+			n++
+			hit = i
+		}
+	}
+	if n != 1 {
+		return false
+	}
+	mid := (s.x0 + s.x1) / 2
+	return mid >= cols[hit][0]-size && mid <= cols[hit][1]+size
+}
+
+// splitFrags finds the tables of one page, taking apart tables printed
+// side by side: when a found table has a column of labels between columns
+// of figures, the lines it spans are cut there and each side is read on
+// its own.
+func splitFrags(lines []*line, p *pdftext.Page, depth int) []*frag {
+	frags := pageFrags(lines, p)
+	if depth > 3 {
+		return frags
+	}
+	for _, f := range frags {
+		x, ok := sideSplit(f)
+		if !ok {
+			continue
+		}
+		y0, y1 := f.first.y0, f.last.y1
+		var left, right []*line
+		for _, l := range lines {
+			if l.y1 < y0 || l.y0 > y1 {
+				left = append(left, l)
+				continue
+			}
+			var ls, rs []seg
+			for _, s := range l.segs {
+				if (s.x0+s.x1)/2 < x {
+					ls = append(ls, s)
+				} else {
+					rs = append(rs, s)
+				}
+			}
+			if len(ls) > 0 {
+				left = append(left, lineOf(l.page, ls))
+			}
+			if len(rs) > 0 {
+				right = append(right, lineOf(l.page, rs))
+			}
+		}
+		return append(splitFrags(left, p, depth+1), splitFrags(right, p, depth+1)...)
+	}
+	return frags
+}
+
+// lineOf makes a line of some segments of another.
+func lineOf(page int, segs []seg) *line {
+	l := &line{page: page}
+	for _, s := range segs {
+		l.toks = append(l.toks, s.toks...)
+	}
+	l.y0, l.y1 = math.Inf(1), math.Inf(-1)
+	for _, t := range l.toks {
+		l.y0 = math.Min(l.y0, t.w.Y0)
+		l.y1 = math.Max(l.y1, t.w.Y1)
+	}
+	finishLine(l)
+	return l
+}
+
+// sideSplit returns where to cut a table that is two tables side by side:
+// before a column of text that has columns of figures on both sides.
+func sideSplit(f *frag) (float64, bool) {
+	bands := bandsOf(f.body)
+	var sizes []float64
+	for _, l := range f.body {
+		sizes = append(sizes, l.size)
+	}
+	size := median(sizes, 10)
+	for k := 2; k+1 < len(bands); k++ {
+		b := bands[k]
+		if b.nText <= b.nFig || b.x0-bands[k-1].x1 < 1.5*size {
+			continue
+		}
+		before, after := false, false
+		for j := 1; j < k; j++ {
+			if bands[j].nFig > bands[j].nText {
+				before = true
+			}
+		}
+		for j := k + 1; j < len(bands); j++ {
+			if bands[j].nFig > bands[j].nText {
+				after = true
+			}
+		}
+		if before && after {
+			return (bands[k-1].x1 + b.x0) / 2, true
+		}
+	}
+	return 0, false
+}
+
+// allBold reports whether every word of l is printed bold.
+func allBold(l *line) bool {
+	for _, t := range l.toks {
+		if !t.w.Bold {
+			return false
+		}
+	}
+	return len(l.toks) > 0
 }

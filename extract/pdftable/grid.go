@@ -166,38 +166,23 @@ func bandsOf(body []*line) []band {
 			}
 		}
 	}
+	// merge sweeps the intervals and bands left to right, joining those
+	// that overlap (transitively) into bands.
 	merge := func(ivs []iv, bands []band) []band {
-		sort.Slice(ivs, func(i, j int) bool { return ivs[i].x0 < ivs[j].x0 })
+		all := append([]band(nil), bands...)
 		for _, v := range ivs {
-			placed := false
-			for i := range bands {
-				if overlap(bands[i].x0, bands[i].x1, v.x0, v.x1) > 0 {
-					bands[i].x0 = math.Min(bands[i].x0, v.x0)
-					bands[i].x1 = math.Max(bands[i].x1, v.x1)
-					if v.k == kindText {
-						bands[i].nText++
-					} else {
-						bands[i].nFig++
-					}
-					placed = true
-					break
-				}
+			b := band{x0: v.x0, x1: v.x1}
+			if v.k == kindText {
+				b.nText = 1
+			} else {
+				b.nFig = 1
 			}
-			if !placed {
-				b := band{x0: v.x0, x1: v.x1}
-				if v.k == kindText {
-					b.nText++
-				} else {
-					b.nFig++
-				}
-				bands = append(bands, b)
-			}
+			all = append(all, b)
 		}
-		// Growing bands may now overlap each other.
-		sort.Slice(bands, func(i, j int) bool { return bands[i].x0 < bands[j].x0 })
+		sort.Slice(all, func(i, j int) bool { return all[i].x0 < all[j].x0 })
 		var out []band
-		for _, b := range bands {
-			if n := len(out); n > 0 && overlap(out[n-1].x0, out[n-1].x1, b.x0, b.x1) > 0 {
+		for _, b := range all {
+			if n := len(out); n > 0 && b.x0 < out[n-1].x1 {
 				out[n-1].x1 = math.Max(out[n-1].x1, b.x1)
 				out[n-1].nText += b.nText
 				out[n-1].nFig += b.nFig
@@ -212,12 +197,10 @@ func bandsOf(body []*line) []band {
 	// make bands of their own.
 	var rest []iv
 	for _, v := range weak {
-		best, bd := -1, math.Inf(1)
-		for i, b := range bands {
-			d := math.Max(b.x0-v.x1, v.x0-b.x1)
-			if d < bd {
-				best, bd = i, d
-			}
+		best := colOf(bands, v.x0, v.x1)
+		bd := math.Inf(1)
+		if best >= 0 {
+			bd = math.Max(bands[best].x0-v.x1, v.x0-bands[best].x1)
 		}
 		if best >= 0 && (bd <= 0 || v.k == kindMark && bd < 3*(v.x1-v.x0+4)) {
 			bands[best].nFig++
@@ -238,20 +221,28 @@ func bandsOf(body []*line) []band {
 // colOf returns the band s belongs to: the one it overlaps most, else the
 // nearest.
 func colOf(bands []band, x0, x1 float64) int {
+	if len(bands) == 0 {
+		return -1
+	}
+	// Bands are sorted and apart: the ones overlapping [x0, x1] are
+	// neighbours, starting with the first that ends after x0.
+	i := sort.Search(len(bands), func(i int) bool { return bands[i].x1 > x0 })
 	best, bo := -1, 0.0
-	for i, b := range bands {
-		if o := overlap(b.x0, b.x1, x0, x1); o > bo {
-			best, bo = i, o
+	for j := i; j < len(bands) && bands[j].x0 < x1; j++ {
+		if o := overlap(bands[j].x0, bands[j].x1, x0, x1); o > bo {
+			best, bo = j, o
 		}
 	}
 	if best >= 0 {
 		return best
 	}
 	bd := math.Inf(1)
-	for i, b := range bands {
-		d := math.Max(b.x0-x1, x0-b.x1)
-		if d < bd {
-			best, bd = i, d
+	for _, j := range []int{i - 1, i} {
+		if j < 0 || j >= len(bands) {
+			continue
+		}
+		if d := math.Max(bands[j].x0-x1, x0-bands[j].x1); d < bd {
+			best, bd = j, d
 		}
 	}
 	return best
@@ -287,12 +278,17 @@ type tableCtx struct {
 	size     float64
 	prow     float64 // baseline distance of rows of one line; 0 when unknown
 	pin      float64 // baseline distance of lines inside a cell; 0 when unknown
+	// seps holds, per page index, the heights of drawn rules that run
+	// across the table between rows; nil when the rules do not separate
+	// every row, so that rows are told from line spacing instead.
+	seps map[int][]float64
 }
 
-// labelPart returns the segments of l in the label band or left of it.
+// labelSegs splits the segments of l into those in the label band and
+// the others (codes left of the labels, values right of them).
 func (c *tableCtx) labelSegs(l *line) (lab, val []seg) {
 	for _, s := range l.segs {
-		if colOf(c.bands, s.x0, s.x1) <= c.label && s.x0 < c.valueX0 {
+		if colOf(c.bands, s.x0, s.x1) == c.label && s.x0 < c.valueX0 {
 			lab = append(lab, s)
 		} else {
 			val = append(val, s)
@@ -322,6 +318,92 @@ func (c *tableCtx) full(prev, next *line) bool {
 	return end+0.28*c.size+(w.X1-w.X0) > c.labelEnd-0.25*c.size
 }
 
+// ruled reports whether rules tell rows apart on the page of a and b,
+// and if so whether one runs between them.
+func (c *tableCtx) ruled(a, b *line) (ok, sep bool) {
+	if a == nil || b == nil || a.page != b.page || c.seps[a.page] == nil {
+		return false, false
+	}
+	for _, y := range c.seps[a.page] {
+		if y > a.yc() && y < b.yc() {
+			return true, true
+		}
+	}
+	return true, false
+}
+
+// ruledRow is ruled for the last line of row r.
+func (c *tableCtx) ruledRow(r *row, l *line) (ok, sep bool) {
+	if r == nil {
+		return false, false
+	}
+	return c.ruled(r.lines[len(r.lines)-1], l)
+}
+
+// rowRules finds, per page, the rules drawn across the table between its
+// rows: horizontal edges that together cover most of the table's width.
+// A page's rules count only when every pair of neighbouring rows with
+// labels and figures has one between them.
+func (c *tableCtx) rowRules(body []*line, pages []pdftext.Page) {
+	byPage := map[int][]*line{}
+	for _, l := range body {
+		byPage[l.page] = append(byPage[l.page], l)
+	}
+	x0, x1 := c.bands[0].x0, c.bands[len(c.bands)-1].x1
+	width := x1 - x0
+	for pi, ls := range byPage {
+		cover := map[int]float64{}
+		add := func(y, a, b float64) {
+			a, b = math.Max(a, x0), math.Min(b, x1)
+			if b > a {
+				cover[int(math.Round(y))] += b - a
+			}
+		}
+		top, bot := ls[0].y0-c.size, ls[len(ls)-1].y1+c.size
+		for _, r := range pages[pi].Rules {
+			if r.Y1 < top || r.Y0 > bot {
+				continue
+			}
+			if r.Y1-r.Y0 <= 2 {
+				add((r.Y0+r.Y1)/2, r.X0, r.X1)
+			} else if r.X1-r.X0 > 2 {
+				add(r.Y0, r.X0, r.X1)
+				add(r.Y1, r.X0, r.X1)
+			}
+		}
+		var ys []float64
+		for y, w := range cover {
+			if w >= 0.5*width {
+				ys = append(ys, float64(y))
+			}
+		}
+		if len(ys) < 3 {
+			continue
+		}
+		sort.Float64s(ys)
+		kept := c.seps
+		c.seps = map[int][]float64{pi: ys}
+		pairs, hit := 0, 0
+		for i := 1; i < len(ls); i++ {
+			a, b := ls[i-1], ls[i]
+			if !(a.anchor() && b.anchor() && hasLabelIn(c, a) && hasLabelIn(c, b)) {
+				continue
+			}
+			pairs++
+			if _, sep := c.ruled(a, b); sep {
+				hit++
+			}
+		}
+		c.seps = kept
+		if pairs > 0 && hit == pairs {
+			if c.seps == nil {
+				c.seps = map[int][]float64{}
+			}
+			c.seps[pi] = ys
+		}
+	}
+}
+
 // wrapsSure reports whether l continues the cell of prev, for a line
 // with figures continuing label lines without: the centred label of a
 // row of three or more lines. Only line spacing tells it.
@@ -343,7 +425,11 @@ func (c *tableCtx) tight(a, b *line) bool {
 func (c *tableCtx) rows(body []*line) []*row {
 	var rows []*row
 	var cur *row
-	var valueOnly []*line
+	type pending struct {
+		l  *line
+		at int // rows made before it
+	}
+	var valueOnly []pending
 	for i, l := range body {
 		lab, val := c.labelSegs(l)
 		figs := false
@@ -357,7 +443,15 @@ func (c *tableCtx) rows(body []*line) []*row {
 		}
 		switch {
 		case figs && len(lab) == 0:
-			if cur != nil && cur.anchor == nil && c.tight(cur.lines[len(cur.lines)-1], l) {
+			if ok, sep := c.ruledRow(cur, l); ok {
+				if !sep && cur.anchor == nil {
+					cur.anchor = l
+					cur.lines = append(cur.lines, l)
+				} else {
+					cur = &row{lines: []*line{l}, anchor: l}
+					rows = append(rows, cur)
+				}
+			} else if cur != nil && cur.anchor == nil && c.tight(cur.lines[len(cur.lines)-1], l) {
 				cur.anchor = l
 				cur.lines = append(cur.lines, l)
 			} else if cur != nil && cur.anchor == nil && l.page == cur.lines[0].page && l.y0-cur.lines[len(cur.lines)-1].y1 <= 1.5*c.size {
@@ -383,7 +477,7 @@ func (c *tableCtx) rows(body []*line) []*row {
 				rows = append(rows, cur)
 			}
 		case c.inTextBands(l):
-			valueOnly = append(valueOnly, l)
+			valueOnly = append(valueOnly, pending{l, len(rows)})
 		default:
 			// Text alone over figure columns: a group row printed across
 			// the table (centred).
@@ -393,10 +487,11 @@ func (c *tableCtx) rows(body []*line) []*row {
 	}
 	// Value-only lines (a wrapped text cell) join the nearest anchored
 	// row on their page.
-	for _, l := range valueOnly {
+	for _, v := range valueOnly {
+		l := v.l
 		var best *row
 		bd := math.Inf(1)
-		for _, r := range rows {
+		for _, r := range rows[max(0, v.at-3):min(len(rows), v.at+3)] {
 			if r.anchor == nil || r.anchor.page != l.page {
 				continue
 			}
@@ -431,6 +526,9 @@ func (c *tableCtx) inTextBands(l *line) bool {
 // continues reports whether label line l, without figures, continues row
 // r; rest are the body lines after l.
 func (c *tableCtx) continues(r *row, l *line, rest []*line) bool {
+	if ok, sep := c.ruled(r.lines[len(r.lines)-1], l); ok {
+		return !sep
+	}
 	prev := c.lastLabel(r)
 	if prev == nil {
 		// The row so far is figures only (a vertically centred label
@@ -467,7 +565,10 @@ func (c *tableCtx) continues(r *row, l *line, rest []*line) bool {
 	// Two label lines without figures, judged by width alone: one row
 	// only if figures without a label follow (a vertically centred
 	// cell); otherwise group rows.
-	for _, n := range rest {
+	for k, n := range rest {
+		if k >= 8 {
+			break
+		}
 		nl, nv := c.labelSegs(n)
 		if len(nv) == 0 {
 			continue
@@ -483,6 +584,9 @@ func (c *tableCtx) continues(r *row, l *line, rest []*line) bool {
 // its first word would not have fitted after prev, or it starts in lower
 // case.
 func (c *tableCtx) wraps(prev, l *line) (yes, sure bool) {
+	if ok, sep := c.ruled(prev, l); ok {
+		return !sep, true
+	}
 	if !c.tight(prev, l) {
 		return false, false
 	}
@@ -556,6 +660,7 @@ func buildTable(fr []*frag, pages []pdftext.Page) (Found, bool) {
 		}
 	}
 	c.size = median(sizes, 10)
+	c.rowRules(body, pages)
 	var steps []float64
 	for i := 1; i < len(body); i++ {
 		a, b := body[i-1], body[i]
@@ -729,6 +834,151 @@ func (c *tableCtx) bodyRow(r *row, pages []pdftext.Page, width, ri int) []model.
 	return cells
 }
 
+// spanFill widens the cells of an upper header row over the figure
+// columns below them. The columns are cut into consecutive spans, one per
+// cell and each holding the column its text stands over, so that every
+// text is centred on its span or starts or ends with it, whichever fits
+// best; columns of text (a Bron column) are left alone. owner maps
+// columns to cells (-1: none); ext gives a cell's text extent.
+func (c *tableCtx) spanFill(owner []int, ext func(o int) (float64, float64)) {
+	var cols []int // figure columns right of the labels
+	for ci := c.label + 1; ci < len(owner); ci++ {
+		if b := c.bands[ci]; b.nFig >= b.nText {
+			cols = append(cols, ci)
+		}
+	}
+	n := len(cols)
+	if n == 0 {
+		return
+	}
+	left := func(k int) float64 {
+		ci := cols[k]
+		if ci > 0 {
+			return (c.bands[ci-1].x1 + c.bands[ci].x0) / 2
+		}
+		return c.bands[ci].x0
+	}
+	right := func(k int) float64 {
+		ci := cols[k]
+		if ci+1 < len(c.bands) {
+			return (c.bands[ci].x1 + c.bands[ci+1].x0) / 2
+		}
+		return c.bands[ci].x1
+	}
+	// The cells, left to right, with the columns they already hold.
+	var cells []hspan
+	for k, ci := range cols {
+		o := owner[ci]
+		if o < 0 {
+			continue
+		}
+		if m := len(cells); m > 0 && cells[m-1].o == o {
+			cells[m-1].hi = k
+			continue
+		}
+		cells = append(cells, hspan{o, k, k})
+	}
+	if len(cells) == 0 {
+		return
+	}
+	var bestOwner []int
+	bestTotal := math.Inf(1)
+	// The cells of one row are aligned alike: try each alignment over
+	// the whole row and keep the one that fits best.
+	for mode := 0; mode < 3; mode++ {
+		try := append([]int(nil), owner...)
+		total := c.fitSpans(try, cols, cells, ext, left, right, mode)
+		if total < bestTotal {
+			bestTotal, bestOwner = total, try
+		}
+	}
+	if bestOwner != nil {
+		copy(owner, bestOwner)
+	}
+}
+
+// fitSpans cuts cols into spans for cells (see spanFill) under one
+// alignment (0 centred, 1 left, 2 right), sets owner and returns the
+// total misfit in points.
+func (c *tableCtx) fitSpans(owner, cols []int, cells []hspan, ext func(o int) (float64, float64),
+	left, right func(k int) float64, mode int) float64 {
+	n := len(cols)
+	cost := func(s hspan, a, b int) float64 {
+		x0, x1 := ext(s.o)
+		l, r := left(a), right(b)
+		switch mode {
+		case 1:
+			return math.Abs(l - x0)
+		case 2:
+			return math.Abs(r - x1)
+		}
+		return math.Abs((l+r)/2 - (x0+x1)/2)
+	}
+	// best[i][b]: least cost of cells 0..i with cell i ending at column b.
+	m := len(cells)
+	inf := math.Inf(1)
+	best := make([][]float64, m)
+	from := make([][]int, m)
+	for i := range best {
+		best[i] = make([]float64, n)
+		from[i] = make([]int, n)
+		for b := range best[i] {
+			best[i][b] = inf
+		}
+	}
+	for i, s := range cells {
+		maxB := n - 1
+		if i+1 < m {
+			maxB = cells[i+1].lo - 1
+		}
+		for b := s.hi; b <= maxB; b++ {
+			if i == 0 {
+				// The first span may start anywhere up to its column.
+				for a := 0; a <= s.lo; a++ {
+					if v := cost(s, a, b); v < best[i][b] {
+						best[i][b], from[i][b] = v, a
+					}
+				}
+				continue
+			}
+			for pb := cells[i-1].hi; pb < s.lo; pb++ {
+				if best[i-1][pb] == inf {
+					continue
+				}
+				if v := best[i-1][pb] + cost(s, pb+1, b); v < best[i][b] {
+					best[i][b], from[i][b] = v, pb
+				}
+			}
+		}
+	}
+	// The last span may end anywhere from its column on.
+	bEnd, bv := -1, inf
+	for b := cells[m-1].hi; b < n; b++ {
+		if best[m-1][b] < bv {
+			bEnd, bv = b, best[m-1][b]
+		}
+	}
+	if bEnd < 0 {
+		return inf
+	}
+	for i := m - 1; i >= 0; i-- {
+		a := from[i][bEnd]
+		if i > 0 {
+			a = from[i][bEnd] + 1
+		}
+		for k := a; k <= bEnd; k++ {
+			owner[cols[k]] = cells[i].o
+		}
+		if i > 0 {
+			bEnd = from[i][bEnd]
+		}
+	}
+	return bv
+}
+
+// hspan is a header cell and the first and last of the columns it holds.
+type hspan struct{ o, lo, hi int }
+
 // header builds the header rows from the header lines: each segment goes
 // to the columns it overlaps; lines that only add text under cells of
 // the line above (a wrapped header) join that row; in upper rows a cell
@@ -786,11 +1036,25 @@ func (c *tableCtx) header(head []*line, pageNo, width int) [][]model.Cell {
 		if n := len(rows); n > 0 {
 			up := rows[n-1]
 			cont := up.last.page == l.page && l.y0-up.last.y1 <= 0.9*c.size
+			// A line with at least twice the cells of the row so far is
+			// a finer level of the header ("Baten Lasten Saldo" under
+			// "Realisatie 2021"); fewer new cells are parts of cells
+			// centred over more lines than their neighbours.
 			if cont {
-				for ci := range owner {
-					if owner[ci] >= 0 && up.owner[ci] < 0 {
-						cont = false
+				n, m, fresh := 0, 0, 0
+				for ci := c.label + 1; ci < width; ci++ {
+					if owner[ci] >= 0 {
+						n++
+						if up.owner[ci] < 0 {
+							fresh++
+						}
 					}
+					if up.owner[ci] >= 0 {
+						m++
+					}
+				}
+				if fresh > 0 && n >= 2*m && n >= 3 {
+					cont = false
 				}
 			}
 			// Cells of the row above that span several columns must
@@ -808,13 +1072,27 @@ func (c *tableCtx) header(head []*line, pageNo, width int) [][]model.Cell {
 				}
 			}
 			if cont {
+				moved := map[int]int{}
 				for ci := range owner {
 					if owner[ci] < 0 {
+						continue
+					}
+					if up.owner[ci] < 0 {
+						// A cell where the row so far had none.
+						if k, ok := moved[owner[ci]]; ok {
+							up.owner[ci] = k
+							continue
+						}
+						up.cells = append(up.cells, cells[owner[ci]])
+						up.owner[ci] = len(up.cells) - 1
+						moved[owner[ci]] = up.owner[ci]
 						continue
 					}
 					target := up.cells[up.owner[ci]]
 					src := cells[owner[ci]]
 					if len(src.text) > 0 {
+						target.x0 = math.Min(target.x0, src.x0)
+						target.x1 = math.Max(target.x1, src.x1)
 						target.text = append(target.text, src.text...)
 						src.text = nil
 					}
@@ -841,25 +1119,7 @@ func (c *tableCtx) header(head []*line, pageNo, width int) [][]model.Cell {
 		if filled(r) == 0 || filled(r) >= filled(lastRow) {
 			continue
 		}
-		orig := append([]int(nil), r.owner...)
-		for ci := c.label + 1; ci < width; ci++ {
-			if orig[ci] >= 0 {
-				continue
-			}
-			b := c.bands[ci]
-			bi, bd := -1, math.Inf(1)
-			for cj := c.label + 1; cj < width; cj++ {
-				if orig[cj] < 0 {
-					continue
-				}
-				hc := r.cells[orig[cj]]
-				d := math.Max(0, math.Max(hc.x0-b.x1, b.x0-hc.x1))
-				if d < bd {
-					bi, bd = orig[cj], d
-				}
-			}
-			r.owner[ci] = bi
-		}
+		c.spanFill(r.owner, func(o int) (float64, float64) { return r.cells[o].x0, r.cells[o].x1 })
 	}
 	out := make([][]model.Cell, len(rows))
 	for ri, r := range rows {

@@ -212,7 +212,7 @@ type pblock struct {
 	untrusted bool
 }
 
-var bullets = map[string]bool{"•": true, "·": true, "▪": true, "■": true, "●": true, "◦": true, "○": true, "-": true, "–": true, "": true, "*": true, "o": true, "➢": true, "►": true, "✓": true}
+var bullets = map[string]bool{"•": true, "·": true, "▪": true, "■": true, "●": true, "◦": true, "○": true, "-": true, "–": true, "": true, "➢": true, "►": true, "✓": true}
 
 func groupBlocks(lines []tline) []*pblock {
 	var blocks []*pblock

@@ -1,14 +1,16 @@
 package pdftext
 
 import (
-	"math/rand"
-	"strconv"
-	"strings"
-	"time"
 	"context"
 	"fmt"
+	"math/rand"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestDevDump(t *testing.T) {
@@ -108,5 +110,98 @@ func TestDevStress(t *testing.T) {
 			worst = d
 			fmt.Printf("%v %q\n", d, s)
 		}
+	}
+}
+
+func TestDevWide(t *testing.T) {
+	glob := os.Getenv("WIDE")
+	if glob == "" {
+		t.Skip()
+	}
+	files, _ := filepath.Glob(glob)
+	tf, tt := 0, 0
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		start := time.Now()
+		pages, err := Read(context.Background(), data)
+		d := time.Since(start)
+		untrusted := 0
+		for _, p := range pages {
+			if !p.Trusted {
+				untrusted++
+			}
+		}
+		out, perr := exec.Command("timeout", "20", "pdftotext", "-cropbox", "-tsv", f, "-").Output()
+		found, total := 0, 0
+		var missed []popplerWord
+		if perr == nil {
+			var want []popplerWord
+			for _, line := range strings.Split(string(out), "\n") {
+				fs := strings.Split(line, "\t")
+				if len(fs) < 12 || fs[0] != "5" {
+					continue
+				}
+				num := func(i int) float64 { v, _ := strconv.ParseFloat(fs[i], 64); return v }
+				pg, _ := strconv.Atoi(fs[1])
+				want = append(want, popplerWord{pg, num(6), num(7), num(6) + num(8), num(7) + num(9), normalizeText(fs[11])})
+			}
+			found, missed = agreement(pages, want, 1)
+			total = len(want)
+		}
+		tf += found
+		tt += total
+		es := ""
+		if err != nil {
+			es = err.Error()
+			if len(es) > 120 {
+				es = es[:120]
+			}
+		}
+		fmt.Printf("%-45s pages=%3d untrusted=%2d %5d/%5d %6.1f%% %v err=%s\n", filepath.Base(f), len(pages), untrusted, found, total, 100*float64(found)/float64(max(total, 1)), d.Round(time.Millisecond), es)
+		if os.Getenv("MISSED") != "" {
+			for i, m := range missed {
+				if i > 8 {
+					break
+				}
+				fmt.Printf("     missed p%d %q [%.2f %.2f %.2f %.2f]\n", m.page, m.text, m.x0, m.y0, m.x1, m.y1)
+			}
+		}
+	}
+	fmt.Printf("TOTAL %d/%d %.2f%%\n", tf, tt, 100*float64(tf)/float64(max(tt, 1)))
+}
+
+func TestDevStream(t *testing.T) {
+	f := os.Getenv("STREAM")
+	if f == "" {
+		t.Skip()
+	}
+	n, _ := strconv.Atoi(os.Getenv("PAGE"))
+	data, _ := os.ReadFile(f)
+	r, _, _ := open(data)
+	refs := pageTree(r)
+	c := (&docState{}).contents(refs[n-1].v.Key("Contents"))
+	os.Stdout.Write(c)
+	fmt.Println("\nRESOURCES:", refs[n-1].resources.Key("Font"))
+	for _, k := range refs[n-1].resources.Key("Font").Keys() {
+		fv := refs[n-1].resources.Key("Font").Key(k)
+		fmt.Println(k, fv, fv.Key("FontDescriptor"))
+		fmt.Println(string((&docState{}).readStream(fv.Key("ToUnicode"))))
+	}
+}
+
+func TestDevPageDict(t *testing.T) {
+	f := os.Getenv("PAGEDICT")
+	if f == "" {
+		t.Skip()
+	}
+	data, _ := os.ReadFile(f)
+	r, _, _ := open(data)
+	refs := pageTree(r)
+	v := refs[0].v
+	fmt.Println(v)
+	c := v.Key("Contents")
+	fmt.Println(c.Kind(), c)
+	for i := 0; i < c.Len(); i++ {
+		fmt.Println(c.Index(i).Kind(), c.Index(i))
 	}
 }

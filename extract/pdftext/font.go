@@ -1,7 +1,6 @@
 package pdftext
 
 import (
-	"io"
 	"math"
 	"strings"
 
@@ -46,27 +45,6 @@ type glyphCode struct {
 	mapped bool
 }
 
-// readStream returns the decoded bytes of a stream value; a stream the
-// library cannot decode gives nil.
-func readStream(v pdf.Value) (data []byte) {
-	if v.Kind() != pdf.Stream {
-		return nil
-	}
-	defer func() {
-		if recover() != nil {
-			data = nil
-		}
-	}()
-	rc := v.Reader()
-	defer rc.Close()
-	data, _ = io.ReadAll(io.LimitReader(rc, maxStreamBytes))
-	return data
-}
-
-// maxStreamBytes bounds one decoded stream, so a zip bomb cannot take the
-// process's memory.
-const maxStreamBytes = 256 << 20
-
 func stripSubset(name string) string {
 	if len(name) > 7 && name[6] == '+' {
 		upper := true
@@ -84,19 +62,19 @@ func stripSubset(name string) string {
 
 // loadFont reads a font dictionary. It never panics on odd values: a
 // missing entry falls back to what viewers assume.
-func loadFont(v pdf.Value) *font {
+func loadFont(doc *docState, v pdf.Value) *font {
 	f := &font{scale: 0.001, textCache: map[uint32]glyphCode{}}
 	subtype := v.Key("Subtype").Name()
 	f.name = stripSubset(v.Key("BaseFont").Name())
 	desc := v.Key("FontDescriptor")
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		if data := readStream(tu); len(data) > 0 {
+		if data := doc.readStream(tu); len(data) > 0 {
 			f.toUni = parseCMap(data)
 		}
 	}
 	if subtype == "Type0" {
 		f.composite = true
-		desc = f.loadComposite(v)
+		desc = f.loadComposite(doc, v)
 	} else {
 		f.loadSimple(v, subtype, desc)
 	}
@@ -108,6 +86,11 @@ func loadFont(v pdf.Value) *font {
 		if d := -math.Abs(desc.Key("Descent").Float64() / 1000); d < 0 && d > -3 {
 			f.descent = d
 		}
+		// A font that is not embedded is drawn with a substitute: its
+		// descriptor's metrics describe a font nobody sees.
+		if f.std != "" && !embedded(desc) {
+			f.ascent, f.descent = 0, 0
+		}
 		flags := desc.Key("Flags").Int64()
 		f.symbolic = flags&4 != 0
 		if flags&(1<<6) != 0 || desc.Key("ItalicAngle").Float64() != 0 {
@@ -116,6 +99,9 @@ func loadFont(v pdf.Value) *font {
 		if flags&(1<<18) != 0 || desc.Key("FontWeight").Float64() >= 600 {
 			f.bold = true
 		}
+	}
+	if subtype == "Type3" && f.ascent == 0 {
+		f.type3Metrics(v)
 	}
 	if f.ascent == 0 || f.descent == 0 {
 		a, d := std14Metrics(f.std)
@@ -144,10 +130,7 @@ func (f *font) loadSimple(v pdf.Value, subtype string, desc pdf.Value) {
 			f.scale = m.Index(0).Float64()
 		}
 	}
-	if desc.Kind() != pdf.Dict || desc.Key("FontFile").IsNull() && desc.Key("FontFile2").IsNull() && desc.Key("FontFile3").IsNull() {
-		f.std = std14Name(f.name)
-	}
-	if f.std == "" && desc.Kind() != pdf.Dict {
+	if subtype != "Type3" && !embedded(desc) {
 		f.std = std14Name(f.name)
 	}
 	symbolicStd := f.std == "Symbol" || f.std == "ZapfDingbats"
@@ -204,9 +187,15 @@ func (f *font) loadSimple(v pdf.Value, subtype string, desc pdf.Value) {
 			f.hasWidth[c] = true
 		}
 	}
-	if ws.Len() == 0 && f.std != "" {
+	std := f.std
+	if std == "" && subtype != "Type3" {
+		// An embedded standard font without /Widths: the standard
+		// metrics are the best guess.
+		std = std14Name(f.name)
+	}
+	if ws.Len() == 0 && std != "" {
 		for c := 0; c < 256; c++ {
-			if w, ok := std14Width(f.std, f.names[c]); ok {
+			if w, ok := std14Width(std, f.names[c]); ok {
 				f.widths[c] = w
 				f.hasWidth[c] = true
 			}
@@ -216,7 +205,7 @@ func (f *font) loadSimple(v pdf.Value, subtype string, desc pdf.Value) {
 
 // loadComposite reads a Type0 font and returns the descendant's font
 // descriptor.
-func (f *font) loadComposite(v pdf.Value) pdf.Value {
+func (f *font) loadComposite(doc *docState, v pdf.Value) pdf.Value {
 	enc := v.Key("Encoding")
 	switch enc.Kind() {
 	case pdf.Name:
@@ -224,7 +213,7 @@ func (f *font) loadComposite(v pdf.Value) pdf.Value {
 		f.vertical = strings.HasSuffix(n, "-V")
 		f.ucs2 = strings.Contains(n, "UCS2") || strings.Contains(n, "UTF16")
 	case pdf.Stream:
-		if data := readStream(enc); len(data) > 0 {
+		if data := doc.readStream(enc); len(data) > 0 {
 			f.enc = parseCMap(data)
 		}
 		f.vertical = enc.Key("WMode").Int64() == 1
@@ -334,4 +323,27 @@ func (f *font) decode(code uint32) glyphCode {
 		return glyphCode{t, false}
 	}
 	return glyphCode{"\uFFFD", false}
+}
+
+// embedded reports whether a font descriptor carries the font program.
+func embedded(desc pdf.Value) bool {
+	return desc.Kind() == pdf.Dict && (!desc.Key("FontFile").IsNull() || !desc.Key("FontFile2").IsNull() || !desc.Key("FontFile3").IsNull())
+}
+
+// type3Metrics takes ascent and descent of a Type 3 font from its
+// FontBBox in text space.
+func (f *font) type3Metrics(v pdf.Value) {
+	bb, m := v.Key("FontBBox"), v.Key("FontMatrix")
+	if bb.Len() != 4 || m.Len() != 6 {
+		return
+	}
+	d := m.Index(3).Float64()
+	y0, y1 := bb.Index(1).Float64()*d, bb.Index(3).Float64()*d
+	a, de := math.Max(y0, y1), math.Min(y0, y1)
+	if a > 0 && a < 3 && de <= 0 && de > -3 {
+		f.ascent, f.descent = a, de
+		if de == 0 {
+			f.descent = -0.001
+		}
+	}
 }

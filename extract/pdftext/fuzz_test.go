@@ -29,13 +29,13 @@ func FuzzInterpret(f *testing.F) {
 		if err != nil {
 			continue
 		}
-		r, err := open(data)
+		r, _, err := open(data)
 		if err != nil {
 			continue
 		}
 		refs := pageTree(r)
 		if len(refs) > 0 {
-			if c := contents(refs[0].v.Key("Contents")); len(c) > 0 && len(c) < 64<<10 {
+			if c := (&docState{}).contents(refs[0].v.Key("Contents")); len(c) > 0 && len(c) < 64<<10 {
 				f.Add(c)
 			}
 		}

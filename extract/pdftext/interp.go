@@ -50,7 +50,7 @@ type glyph struct {
 	text           string
 	x0, y0, x1, y1 float64 // box
 	ox, oy         float64 // origin on the baseline
-	ex, ey         float64 // origin plus advance
+	ex, ey         float64 // origin plus width: where the next glyph of the word would start
 	dx, dy         float64 // unit writing direction
 	size           float64
 	font           *font
@@ -62,6 +62,10 @@ type docState struct {
 	fonts  map[objKey]*font
 	forms  map[objKey][]byte
 	glyphs []glyph
+	// raw is the file as the library reads it, for streams it cannot
+	// decode; encrypted files have no usable raw streams.
+	raw       []byte
+	encrypted bool
 }
 
 // pageState collects one page's output.
@@ -75,11 +79,12 @@ type pageState struct {
 	unmapped      int // glyphs without a real Unicode mapping
 	odd           int // private-use and control characters
 	letters       int // letters and digits
+	punct         int // punctuation
 }
 
 // Limits that keep hostile pages from exhausting memory or time.
 const (
-	maxGlyphs    = 1 << 20
+	maxGlyphs    = 200_000
 	maxRules     = 1 << 16
 	maxFormDepth = 12
 	maxOps       = 1 << 24
@@ -335,7 +340,7 @@ func (in *interp) font(name string) *font {
 	if v.Kind() == pdf.Dict {
 		k := keyOf(v, name)
 		if f = in.ps.doc.fonts[k]; f == nil {
-			f = loadFont(v)
+			f = loadFont(in.ps.doc, v)
 			in.ps.doc.fonts[k] = f
 		}
 	}
@@ -371,8 +376,11 @@ func (in *interp) show(s string) {
 		code, n, w, isSpace := f.next(s)
 		s = s[n:]
 		w0 := w * f.scale
-		box := (w0*g.fs + g.tc) * g.th
-		adv := box
+		// The glyph's box is its width; character and word spacing move
+		// the next glyph but are not part of this one (poppler does the
+		// same, and letter-spaced headings need it to find word gaps).
+		box := w0 * g.fs * g.th
+		adv := box + g.tc*g.th
 		if isSpace {
 			adv += g.tw * g.th
 		}
@@ -380,7 +388,7 @@ func (in *interp) show(s string) {
 		if len(ps.glyphs) < maxGlyphs {
 			gl := glyph{text: text, size: size, font: f, dx: dx, dy: dy}
 			gl.ox, gl.oy = m.apply(x, g.trise)
-			gl.ex, gl.ey = m.apply(x+adv, g.trise)
+			gl.ex, gl.ey = m.apply(x+box, g.trise)
 			bx0, by0 := m.apply(x, g.trise+desc)
 			bx1, by1 := m.apply(x+box, g.trise+asc)
 			if m[1] == 0 && m[2] == 0 {
@@ -408,6 +416,10 @@ func (in *interp) show(s string) {
 						ps.odd++
 					case unicode.IsLetter(r), unicode.IsDigit(r):
 						ps.letters++
+					case unicode.IsPunct(r):
+						// Dot leaders and rules of dashes say nothing
+						// about the font's mapping.
+						ps.punct++
 					}
 				}
 			}
@@ -440,18 +452,23 @@ func (in *interp) xobject(name string) {
 	default:
 		return
 	}
+	in.runForm(v, in.gs.ctm)
+}
+
+// runForm draws a form XObject whose coordinates map to the page by ctm
+// (before the form's own /Matrix).
+func (in *interp) runForm(v pdf.Value, ctm mat) {
 	if in.depth >= maxFormDepth {
 		return
 	}
 	k := keyOf(v, "")
 	data, ok := in.ps.doc.forms[k]
 	if !ok || k.id == 0 {
-		data = readStream(v)
+		data = in.ps.doc.readStream(v)
 		if k.id != 0 {
 			in.ps.doc.forms[k] = data
 		}
 	}
-	ctm := in.gs.ctm
 	if m := v.Key("Matrix"); m.Len() == 6 {
 		fm := mat{m.Index(0).Float64(), m.Index(1).Float64(), m.Index(2).Float64(), m.Index(3).Float64(), m.Index(4).Float64(), m.Index(5).Float64()}
 		ctm = fm.mul(ctm)
@@ -548,4 +565,46 @@ func axisRect(p []point) bool {
 	v := func(a, b point) bool { return math.Abs(a.x-b.x) < e }
 	return (h(p[0], p[1]) && v(p[1], p[2]) && h(p[2], p[3]) && v(p[3], p[0])) ||
 		(v(p[0], p[1]) && h(p[1], p[2]) && v(p[2], p[3]) && h(p[3], p[0]))
+}
+
+// annotations draws the normal appearance of the page's visible
+// annotations (free text, stamps, filled-in form fields), as viewers and
+// pdftotext show them. The appearance's box, after its matrix, is fitted
+// to the annotation's rectangle.
+func (in *interp) annotations(annots pdf.Value) {
+	for i := 0; i < annots.Len() && i < 4096; i++ {
+		a := annots.Index(i)
+		flags := a.Key("F").Int64()
+		if flags&(2|32) != 0 || a.Key("Subtype").Name() == "Popup" {
+			continue // hidden or not for display
+		}
+		ap := a.Key("AP").Key("N")
+		if ap.Kind() == pdf.Dict {
+			ap = ap.Key(a.Key("AS").Name())
+		}
+		if ap.Kind() != pdf.Stream {
+			continue
+		}
+		rect, ok := box(a.Key("Rect"))
+		bb, ok2 := box(ap.Key("BBox"))
+		if !ok || !ok2 {
+			continue
+		}
+		fm := identity
+		if m := ap.Key("Matrix"); m.Len() == 6 {
+			fm = mat{m.Index(0).Float64(), m.Index(1).Float64(), m.Index(2).Float64(), m.Index(3).Float64(), m.Index(4).Float64(), m.Index(5).Float64()}
+		}
+		x0, y0 := math.Inf(1), math.Inf(1)
+		x1, y1 := math.Inf(-1), math.Inf(-1)
+		for _, p := range [][2]float64{{bb[0], bb[1]}, {bb[2], bb[1]}, {bb[2], bb[3]}, {bb[0], bb[3]}} {
+			x, y := fm.apply(p[0], p[1])
+			x0, y0, x1, y1 = math.Min(x0, x), math.Min(y0, y), math.Max(x1, x), math.Max(y1, y)
+		}
+		if x1-x0 < 1e-6 || y1-y0 < 1e-6 {
+			continue
+		}
+		sx, sy := (rect[2]-rect[0])/(x1-x0), (rect[3]-rect[1])/(y1-y0)
+		fit := mat{sx, 0, 0, sy, rect[0] - x0*sx, rect[1] - y0*sy}
+		in.runForm(ap, fit)
+	}
 }

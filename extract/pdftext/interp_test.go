@@ -1,7 +1,10 @@
 package pdftext
 
 import (
+	"bytes"
+	"compress/lzw"
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math"
@@ -49,7 +52,7 @@ func TestInterpret(t *testing.T) {
 			want:    []wantWord{{"ab", 100, 111.12, 92, 10}, {"cd", 111.12 + 2.78 + 2, nan, 92, 10}}},
 		{name: "Tc spaces characters",
 			content: "BT /F3 10 Tf 0.5 Tc 100 700 Td (abc) Tj ET",
-			want:    []wantWord{{"abc", 100, 119.5, 92, 10}}},
+			want:    []wantWord{{"abc", 100, 119, 92, 10}}},
 		{name: "Tz scales horizontally",
 			content: "BT /F1 10 Tf 50 Tz 100 700 Td (Hello) Tj ET",
 			want:    []wantWord{{"Hello", 100, 111.39, 92, 10}}},
@@ -297,5 +300,42 @@ func TestRunning(t *testing.T) {
 				t.Errorf("page %d word %q at %.0f: Running=%v, want %v", p.Number, w.Text, w.Base, w.Running, wantRunning)
 			}
 		}
+	}
+}
+
+// TestStreamFilters reads page content behind the filters the library
+// does not decode.
+func TestStreamFilters(t *testing.T) {
+	content := "BT /F1 10 Tf 100 700 Td (Hello) Tj ET"
+	var lz bytes.Buffer
+	w := lzw.NewWriter(&lz, lzw.MSB, 8)
+	w.Write([]byte(content))
+	w.Close()
+	tests := []struct {
+		name, dict, data string
+	}{
+		{"LZW without early change", "/Filter /LZWDecode /DecodeParms << /EarlyChange 0 >>", lz.String()},
+		{"ASCIIHex", "/Filter /ASCIIHexDecode", hex.EncodeToString([]byte(content)) + ">"},
+		{"RunLength", "/Filter /RunLengthDecode", string(rune(len(content)-1)) + content + "\x80"},
+		{"ASCIIHex then RunLength", "/Filter [/ASCIIHexDecode /RunLengthDecode]", hex.EncodeToString(append([]byte{byte(len(content) - 1)}, content+"\x80"...)) + ">"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := &pdfBuilder{}
+			c := b.stream(tt.dict, tt.data)
+			// A later /Contents overrides the builder's empty one.
+			data := b.build([]testPage{{content: "", resources: "/Font << /F1 " + helvetica + " >>", attrs: fmt.Sprintf("/Contents [%d 0 R]", c)}}, "")
+			pages, err := Read(context.Background(), data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := texts(pages[0].Words); len(got) != 1 || got[0] != "Hello" {
+				t.Errorf("words %v, want [Hello]", got)
+			}
+		})
+	}
+	// PDF's default LZW grows the code width one code early.
+	if got := string(lzwDecode([]byte{0x80, 0x0b, 0x60, 0x50, 0x22, 0x0c, 0x0c, 0x85, 0x01}, true)); got != "-----A---B" {
+		t.Errorf("lzwDecode(spec example) = %q", got)
 	}
 }

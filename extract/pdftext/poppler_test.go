@@ -25,7 +25,7 @@ type popplerWord struct {
 
 func popplerWords(t *testing.T, path string) []popplerWord {
 	t.Helper()
-	out, err := exec.Command("pdftotext", "-tsv", path, "-").Output()
+	out, err := exec.Command("pdftotext", "-cropbox", "-tsv", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", path, err)
 	}

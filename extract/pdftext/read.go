@@ -60,7 +60,7 @@ func ReadInfo(ctx context.Context, data []byte) (pages []Page, info Info, err er
 			pages, err = nil, fmt.Errorf("%w: %v", ErrMalformed, r)
 		}
 	}()
-	r, err := open(data)
+	r, raw, err := open(data)
 	if err != nil {
 		return nil, Info{}, err
 	}
@@ -69,7 +69,7 @@ func ReadInfo(ctx context.Context, data []byte) (pages []Page, info Info, err er
 	if len(refs) == 0 {
 		return nil, info, fmt.Errorf("%w: no pages", ErrMalformed)
 	}
-	doc := &docState{fonts: map[objKey]*font{}, forms: map[objKey][]byte{}}
+	doc := &docState{fonts: map[objKey]*font{}, forms: map[objKey][]byte{}, raw: raw, encrypted: !r.Trailer().Key("Encrypt").IsNull()}
 	var errs []error
 	for i, ref := range refs {
 		if err := ctx.Err(); err != nil {
@@ -90,9 +90,9 @@ func ReadInfo(ctx context.Context, data []byte) (pages []Page, info Info, err er
 // files with "%PDF-2.0", bytes after %%EOF or junk after the version are
 // common and otherwise fine, so those are patched without moving any
 // offset.
-func open(data []byte) (*pdf.Reader, error) {
+func open(data []byte) (*pdf.Reader, []byte, error) {
 	if !bytes.HasPrefix(data, []byte("%PDF-")) || len(data) < 16 {
-		return nil, fmt.Errorf("%w: not a PDF file", ErrMalformed)
+		return nil, nil, fmt.Errorf("%w: not a PDF file", ErrMalformed)
 	}
 	if i := bytes.LastIndex(data, []byte("%%EOF")); i > 0 {
 		data = data[:i+5]
@@ -110,11 +110,11 @@ func open(data []byte) (*pdf.Reader, error) {
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if errors.Is(err, pdf.ErrInvalidPassword) || hasEncrypt(data) {
-			return nil, fmt.Errorf("%w: %v", ErrEncrypted, err)
+			return nil, nil, fmt.Errorf("%w: %v", ErrEncrypted, err)
 		}
-		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
+		return nil, nil, fmt.Errorf("%w: %v", ErrMalformed, err)
 	}
-	return r, nil
+	return r, data, nil
 }
 
 // hasEncrypt reports whether a trailer names an /Encrypt dictionary.
@@ -242,9 +242,11 @@ func readPage(doc *docState, n int, ref pageRef) (p Page, err error) {
 	// The glyph buffer is reused from page to page; words copy out of it.
 	ps := &pageState{doc: doc, width: w, height: h, glyphs: doc.glyphs[:0]}
 	defer func() { doc.glyphs = ps.glyphs[:0] }()
-	data := contents(ref.v.Key("Contents"))
+	data := doc.contents(ref.v.Key("Contents"))
 	in := newInterp(ps, ref.resources, disp, identity, 0)
 	in.run(data)
+	in.gs = gstate{ctm: identity, th: 1, lineWidth: 1}
+	in.annotations(ref.v.Key("Annots"))
 	p.Words = buildWords(ps.glyphs)
 	p.Rules = ps.rules
 	p.Trusted, p.Problem = verdict(ps)
@@ -256,14 +258,14 @@ var debugPanics = false
 
 // contents concatenates a page's content streams; a stream that cannot
 // be decoded is left out.
-func contents(v pdf.Value) []byte {
+func (doc *docState) contents(v pdf.Value) []byte {
 	switch v.Kind() {
 	case pdf.Stream:
-		return readStream(v)
+		return doc.readStream(v)
 	case pdf.Array:
 		var buf []byte
 		for i := 0; i < v.Len(); i++ {
-			buf = append(buf, readStream(v.Index(i))...)
+			buf = append(buf, doc.readStream(v.Index(i))...)
 			buf = append(buf, '\n')
 		}
 		return buf
@@ -286,8 +288,8 @@ func verdict(ps *pageState) (bool, string) {
 		return false, fmt.Sprintf("fonts without usable Unicode mapping: %d of %d glyphs unmapped", ps.unmapped, ps.shown)
 	case ps.odd >= 3 && float64(ps.odd)/n > 0.25:
 		return false, fmt.Sprintf("text decodes to private-use or control characters: %d of %d glyphs", ps.odd, ps.shown)
-	case ps.shown >= 50 && float64(ps.letters)/n < 0.4:
-		return false, fmt.Sprintf("text looks garbled: only %d of %d glyphs are letters or digits", ps.letters, ps.shown)
+	case ps.shown-ps.punct >= 50 && float64(ps.letters)/float64(ps.shown-ps.punct) < 0.5:
+		return false, fmt.Sprintf("text looks garbled: only %d of %d glyphs other than punctuation are letters or digits", ps.letters, ps.shown-ps.punct)
 	}
 	return true, ""
 }

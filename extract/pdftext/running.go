@@ -1,32 +1,36 @@
 package pdftext
 
 import (
-	"math"
+	"sort"
 	"strings"
 	"unicode"
 )
 
-// runningMargin is the share of the page height at the top and at the
-// bottom where running headers and footers live.
-const runningMargin = 0.15
+// Running lines are searched for in the top and bottom runningMargin of
+// the page, and must recur within runningDrift points of height.
+const (
+	runningMargin = 0.15
+	runningDrift  = 14.0
+)
 
-// markRunning sets Word.Running on lines that repeat on most pages at the
-// same height with the same text, digits aside ("Pagina 3 van 12",
-// "Jaarstukken 2022", a bare page number). Only lines near the top or the
-// bottom edge count, so a table header repeated on continued pages is
-// left alone.
+// markRunning sets Word.Running on lines that recur on many pages at about
+// the same height with the same text, numbers aside: running headers and
+// footers ("Jaarstukken 2022", "Pagina 3 van 12"), bare page numbers.
+// Only lines near the top or bottom edge count, so a table header repeated
+// on continued pages is left alone. Book-style documents alternate their
+// headers between left and right pages, so a line recurring on 40% of the
+// pages is running (with at least two pages, all of them in short
+// documents).
 func markRunning(pages []Page) {
 	if len(pages) < 2 {
 		return
 	}
-	type key struct {
-		text string
-		y    int
+	type occ struct {
+		page, line int
+		y          float64
 	}
-	type ref struct{ page, line int }
 	lines := make([][][]int, len(pages))
-	counts := map[key]map[int]bool{}
-	where := map[key][]ref{}
+	byText := map[string][]occ{}
 	for pi := range pages {
 		p := &pages[pi]
 		lines[pi] = textLines(p.Words)
@@ -43,37 +47,61 @@ func markRunning(pages []Page) {
 			// Near the bottom, measure from the bottom edge: page sizes vary.
 			y := w0.Base
 			if y > p.Height/2 {
-				y = y - p.Height
+				y -= p.Height
 			}
-			k := key{b.String(), int(math.Round(y / 4))}
-			if counts[k] == nil {
-				counts[k] = map[int]bool{}
-			}
-			counts[k][pi] = true
-			where[k] = append(where[k], ref{pi, li})
+			byText[b.String()] = append(byText[b.String()], occ{pi, li, y})
 		}
 	}
-	need := len(pages)/2 + 1
-	if need < 2 {
-		need = 2
+	need := (len(pages)*2 + 4) / 5 // 40%, rounded up
+	if len(pages) <= 3 {
+		need = len(pages)
 	}
-	for k, pagesSeen := range counts {
-		if len(pagesSeen) < need {
+	need = max(need, 2)
+	for _, occs := range byText {
+		if len(occs) < need {
 			continue
 		}
-		for _, r := range where[k] {
-			for _, wi := range lines[r.page][r.line] {
-				pages[r.page].Words[wi].Running = true
+		sort.Slice(occs, func(a, b int) bool { return occs[a].y < occs[b].y })
+		// The window of runningDrift points holding the most pages.
+		best, bestLo, bestHi := 0, 0, 0
+		for lo, hi := 0, 0; lo < len(occs); lo++ {
+			for hi < len(occs) && occs[hi].y-occs[lo].y <= runningDrift {
+				hi++
+			}
+			seen := map[int]bool{}
+			for _, o := range occs[lo:hi] {
+				seen[o.page] = true
+			}
+			if len(seen) > best {
+				best, bestLo, bestHi = len(seen), lo, hi
+			}
+		}
+		if best < need {
+			continue
+		}
+		for _, o := range occs[bestLo:bestHi] {
+			for _, wi := range lines[o.page][o.line] {
+				pages[o.page].Words[wi].Running = true
 			}
 		}
 	}
 }
 
+// maskDigits replaces each run of digits by one '#', so "Pagina 9" and
+// "Pagina 10" match.
 func maskDigits(s string) string {
-	return strings.Map(func(r rune) rune {
+	var b strings.Builder
+	prevDigit := false
+	for _, r := range s {
 		if unicode.IsDigit(r) {
-			return '#'
+			if !prevDigit {
+				b.WriteByte('#')
+			}
+			prevDigit = true
+			continue
 		}
-		return r
-	}, s)
+		prevDigit = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }

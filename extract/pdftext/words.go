@@ -29,10 +29,23 @@ func buildWords(gs []glyph) []Word {
 			cur = cur[:0]
 		}
 	}
-	for _, g := range gs {
+	for i := 0; i < len(gs); i++ {
+		g := gs[i]
 		if g.space {
 			flush()
 			continue
+		}
+		// A spacing accent drawn over its letter (TeX and some PDF
+		// writers build ç and é this way) joins that letter.
+		if mark, ok := combiningMark(g.text); ok {
+			if len(cur) > 0 && overlaps(&cur[len(cur)-1], &g) {
+				cur[len(cur)-1].text += mark
+				continue
+			}
+			if i+1 < len(gs) && !gs[i+1].space && overlaps(&gs[i+1], &g) {
+				gs[i+1].text += mark
+				continue
+			}
 		}
 		if len(cur) > 0 {
 			last := &cur[len(cur)-1]
@@ -118,4 +131,44 @@ func duplicate(words []Word, w Word) bool {
 		}
 	}
 	return false
+}
+
+// combiningMark returns the combining form of a spacing accent.
+func combiningMark(s string) (string, bool) {
+	switch s {
+	case "\u00b4", "\u02ca": // acute
+		return "\u0301", true
+	case "`", "\u02cb":
+		return "\u0300", true
+	case "\u00a8":
+		return "\u0308", true
+	case "^", "\u02c6":
+		return "\u0302", true
+	case "~", "\u02dc":
+		return "\u0303", true
+	case "\u00b8":
+		return "\u0327", true
+	case "\u02c7":
+		return "\u030c", true
+	case "\u02da":
+		return "\u030a", true
+	case "\u00af", "\u02c9":
+		return "\u0304", true
+	case "\u02d8":
+		return "\u0306", true
+	case "\u02d9":
+		return "\u0307", true
+	case "\u02dd":
+		return "\u030b", true
+	case "\u02db":
+		return "\u0328", true
+	}
+	return "", false
+}
+
+// overlaps reports whether accent a sits over letter g: its middle lies
+// within the letter's width and it is no wider than the letter and a bit.
+func overlaps(g, a *glyph) bool {
+	mid := (a.x0 + a.x1) / 2
+	return mid >= g.x0 && mid <= g.x1 && math.Abs(a.size-g.size) < 0.2*g.size && math.Abs(a.oy-g.oy) < 0.5*g.size
 }

@@ -8,13 +8,14 @@ import (
 )
 
 // rawXRefStream writes objs (by number) as plain objects, then a
-// cross-reference stream with the given extra dictionary entries whose
-// rows come from rows (object number → type, field 2, field 3; objects
-// written here get type 1 automatically).
+// cross-reference stream, object number size, with the given extra
+// dictionary entries; rows gives the rows of objects not written here
+// (object number → type, field 2, field 3), encoded by rowParams when
+// not nil.
 func rawXRefStream(objs map[int]object, rows map[int][3]int, size int, extra string, rowParams func([]byte) []byte) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-	table := make([][3]int, size)
+	table := make([][3]int, size+1) // the last row is the xref stream itself
 	table[0] = [3]int{0, 0, 65535}
 	for _, n := range sortedKeys(objs) {
 		table[n] = [3]int{1, b.Len(), 0}
@@ -23,6 +24,8 @@ func rawXRefStream(objs map[int]object, rows map[int][3]int, size int, extra str
 	for n, r := range rows {
 		table[n] = r
 	}
+	xref := b.Len()
+	table[size] = [3]int{1, xref, 0}
 	var data []byte
 	for _, r := range table {
 		data = append(data, byte(r[0]))
@@ -32,7 +35,6 @@ func rawXRefStream(objs map[int]object, rows map[int][3]int, size int, extra str
 	if rowParams != nil {
 		data = rowParams(data)
 	}
-	xref := b.Len()
 	writeObj(&b, size, object{
 		dict:   fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root 1 0 R %s", size+1, extra),
 		stream: data,

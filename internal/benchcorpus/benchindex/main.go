@@ -1,0 +1,255 @@
+// Command benchindex measures jaarzoek's index on a synthetic corpus: it
+// generates documents (package benchcorpus), writes their passages and
+// figures into two indexes, and runs a fixed mix of queries. It prints
+// passages and figures written per second, index size against text size,
+// and the median and 99th percentile latency per query kind.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jaarzoek/jaarzoek/index"
+	"github.com/jaarzoek/jaarzoek/internal/benchcorpus"
+	"github.com/jaarzoek/jaarzoek/model"
+)
+
+func main() {
+	var (
+		dir      = flag.String("dir", "", "directory for the indexes (default: a temporary one, removed after)")
+		docs     = flag.Int("docs", 1000, "documents")
+		passages = flag.Int("passages", 100, "passages per document")
+		figures  = flag.Int("figures", 100, "figures per document")
+		workers  = flag.Int("workers", 2, "goroutines writing")
+		queries  = flag.Int("queries", 200, "queries per kind")
+		seed     = flag.Uint64("seed", 1, "corpus seed")
+	)
+	flag.Parse()
+	if err := run(*dir, *docs, *passages, *figures, *workers, *queries, *seed); err != nil {
+		fmt.Fprintln(os.Stderr, "benchindex:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir string, nDocs, nPass, nFig, workers, nQueries int, seed uint64) error {
+	ctx := context.Background()
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "jaarzoek-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	fmt.Printf("generating %d documents × %d passages, %d figures\n", nDocs, nPass, nFig)
+	g := benchcorpus.New(seed)
+	corpus := make([]benchcorpus.Doc, nDocs)
+	var textBytes, jsonBytes int64
+	for i := range corpus {
+		corpus[i] = g.Doc(nPass, nFig)
+		for _, p := range corpus[i].Passages {
+			textBytes += int64(len(p.Text))
+		}
+		for _, r := range corpus[i].Records {
+			b, _ := json.Marshal(r)
+			jsonBytes += int64(len(b) + 1)
+		}
+	}
+
+	pPath, fPath := filepath.Join(dir, "passages.bleve"), filepath.Join(dir, "figures.bleve")
+	pTook, err := write(ctx, pPath, corpus, workers, func(d benchcorpus.Doc) *index.Doc {
+		return &index.Doc{Source: d.Info.Source, Info: d.Info, Passages: d.Passages}
+	})
+	if err != nil {
+		return err
+	}
+	fTook, err := write(ctx, fPath, corpus, workers, func(d benchcorpus.Doc) *index.Doc {
+		return &index.Doc{Source: d.Info.Source, Info: d.Info, Records: d.Records}
+	})
+	if err != nil {
+		return err
+	}
+	pSize, fSize := du(pPath), du(fPath)
+	np, nf := nDocs*nPass, nDocs*nFig
+	fmt.Printf("\nwrite (%d workers)\n", workers)
+	fmt.Printf("  passages  %7d in %6.1fs  %7.0f passages/s  index %6.1f MB, text %6.1f MB, ratio %.2f×\n",
+		np, pTook.Seconds(), float64(np)/pTook.Seconds(), mb(pSize), mb(textBytes), float64(pSize)/float64(textBytes))
+	fmt.Printf("  figures   %7d in %6.1fs  %7.0f figures/s   index %6.1f MB, jsonl %5.1f MB, ratio %.2f×\n",
+		nf, fTook.Seconds(), float64(nf)/fTook.Seconds(), mb(fSize), mb(jsonBytes), float64(fSize)/float64(jsonBytes))
+	fmt.Printf("  together  index %.1f MB, text+jsonl %.1f MB, ratio %.2f×\n",
+		mb(pSize+fSize), mb(textBytes+jsonBytes), float64(pSize+fSize)/float64(textBytes+jsonBytes))
+
+	pix, err := index.Open(pPath, index.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer pix.Close()
+	fix, err := index.Open(fPath, index.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer fix.Close()
+	return queryMix(ctx, pix, fix, nQueries, seed)
+}
+
+// write puts the corpus into a new index at path from workers goroutines.
+func write(ctx context.Context, path string, corpus []benchcorpus.Doc, workers int, doc func(benchcorpus.Doc) *index.Doc) (time.Duration, error) {
+	ix, err := index.Open(path, index.Options{Create: true})
+	if err != nil {
+		return 0, err
+	}
+	start := time.Now()
+	next := make(chan int)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if _, err := ix.Put(ctx, doc(corpus[i])); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	for i := range corpus {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ix.Close(); err != nil {
+		return 0, err
+	}
+	close(errs)
+	if err := <-errs; err != nil {
+		return 0, err
+	}
+	return time.Since(start), nil
+}
+
+type queryKind struct {
+	name string
+	run  func(r *rand.Rand) (int, error)
+}
+
+func queryMix(ctx context.Context, pix, fix *index.Index, n int, seed uint64) error {
+	words := []string{}
+	for _, w := range benchcorpus.Nouns {
+		if !strings.ContainsAny(w, " -") {
+			words = append(words, w)
+		}
+	}
+	pick := func(r *rand.Rand, s []string) string { return s[r.IntN(len(s))] }
+	gemeente := func(r *rand.Rand) string { return benchcorpus.Gemeenten[r.IntN(len(benchcorpus.Gemeenten))][0] }
+	search := func(q index.SearchQuery) (int, error) {
+		res, err := pix.Search(ctx, q)
+		if err != nil {
+			return 0, err
+		}
+		return len(res.Hits), nil
+	}
+	figs := func(q index.FigureQuery) (int, error) {
+		n := 0
+		for _, err := range fix.Figures(ctx, q) {
+			if err != nil {
+				return n, err
+			}
+			n++
+		}
+		return n, nil
+	}
+	rangeOf := func(r *rand.Rand) (index.FigureQuery, string) {
+		ind := benchcorpus.Indicators[r.IntN(len(benchcorpus.Indicators))]
+		lo := ind.Min + r.Float64()*(ind.Max-ind.Min)/2
+		hi := lo + (ind.Max-ind.Min)/10
+		return index.FigureQuery{Indicator: ind.Label, Min: &lo, Max: &hi}, ind.Label
+	}
+	kinds := []queryKind{
+		{"term + gemeente filter", func(r *rand.Rand) (int, error) {
+			return search(index.SearchQuery{Words: pick(r, words), Filter: index.Filter{Gemeente: gemeente(r)}})
+		}},
+		{"two terms", func(r *rand.Rand) (int, error) {
+			return search(index.SearchQuery{Words: pick(r, words) + " " + pick(r, words)})
+		}},
+		{"phrase + years", func(r *rand.Rand) (int, error) {
+			y := 2016 + r.IntN(8)
+			return search(index.SearchQuery{Words: `"sociale huurwoningen"`, Filter: index.Filter{YearFrom: y, YearTo: y + 1}})
+		}},
+		{"compound part", func(r *rand.Rand) (int, error) {
+			return search(index.SearchQuery{Words: pick(r, []string{"hulp", "zorg", "belasting", "voorzieningen", "onderhoud"})})
+		}},
+		{"term + facets", func(r *rand.Rand) (int, error) {
+			return search(index.SearchQuery{Words: pick(r, words), Facets: true})
+		}},
+		{"figures value range (100)", func(r *rand.Rand) (int, error) {
+			q, _ := rangeOf(r)
+			q.Limit = 100
+			return figs(q)
+		}},
+		{"figures range + gemeente (all)", func(r *rand.Rand) (int, error) {
+			q, _ := rangeOf(r)
+			q.Filter.Gemeente = gemeente(r)
+			return figs(q)
+		}},
+		{"figures indicator + period (all)", func(r *rand.Rand) (int, error) {
+			ind := benchcorpus.Indicators[r.IntN(len(benchcorpus.Indicators))]
+			y := 2016 + r.IntN(8)
+			return figs(index.FigureQuery{Indicator: ind.Label, Filter: index.Filter{Gemeente: gemeente(r), YearFrom: y, YearTo: y}})
+		}},
+	}
+	fmt.Printf("\nqueries (%d per kind, after %d warm-up)\n", n, n/10)
+	fmt.Printf("  %-34s %9s %9s %9s\n", "kind", "p50", "p99", "results")
+	for _, k := range kinds {
+		r := rand.New(rand.NewPCG(seed, 7))
+		for range n / 10 {
+			if _, err := k.run(r); err != nil {
+				return fmt.Errorf("%s: %w", k.name, err)
+			}
+		}
+		lat := make([]time.Duration, 0, n)
+		total := 0
+		for range n {
+			start := time.Now()
+			got, err := k.run(r)
+			if err != nil {
+				return fmt.Errorf("%s: %w", k.name, err)
+			}
+			lat = append(lat, time.Since(start))
+			total += got
+		}
+		slices.Sort(lat)
+		fmt.Printf("  %-34s %9s %9s %9.1f\n", k.name, ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), float64(total)/float64(n))
+	}
+	return nil
+}
+
+func du(path string) int64 {
+	var n int64
+	filepath.WalkDir(path, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+func mb(n int64) float64 { return float64(n) / 1e6 }
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d.Microseconds())/1000) }
+
+var _ = model.FormatHTML
