@@ -33,7 +33,7 @@ func PDF(ctx context.Context, raw model.Raw) (doc *model.Document, err error) {
 		return nil, &model.SourceError{Source: src, Stage: model.StageExtract, Err: fmt.Errorf("extract: reading pdf: %w", err)}
 	}
 	doc = &model.Document{Title: info.Title, Pages: len(pages), Engine: PDFEngine}
-	doc.Blocks = pdftext.Blocks(pages, nil)
+	doc.Blocks = pdfBlocks(pages)
 	if doc.Title == "" {
 		for _, b := range doc.Blocks {
 			if b.Kind == model.BlockHeading && b.Level == 1 {

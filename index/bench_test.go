@@ -109,4 +109,4 @@ func BenchmarkFiguresValueRange(b *testing.B) {
 	}
 }
 
-var benchBatch = 5000
+var benchBatch = 20000

@@ -39,6 +39,10 @@ const (
 // query looks for: shorter pieces of compounds match too much by chance.
 const minPart = 4
 
+// minCompound is the shortest word (in runes) taken for a compound: two
+// parts of minPart runes.
+const minCompound = 2 * minPart
+
 // maxPartWord caps the words whose suffixes are indexed; longer tokens are
 // URLs or glued text, not compounds.
 const maxPartWord = 40
@@ -63,32 +67,31 @@ var SchemaVersion = func() string {
 // opens an index must know it, and the mapping is built with it.
 var suffixRegistered = func() bool {
 	if err := registry.RegisterTokenFilter(filterSuffix, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return suffixFilter{min: minPart, max: maxPartWord}, nil
+		return suffixFilter{min: minPart, minWord: minCompound, max: maxPartWord}, nil
 	}); err != nil {
 		panic(err)
 	}
 	return true
 }()
 
-// suffixFilter replaces each token by all its suffixes of at least min runes,
-// the token itself first. A prefix query on these terms finds a word inside a
-// compound without a dictionary: "jeugdhulp" is a prefix of the suffix
-// "jeugdhulpvoorzieningen" and "hulp" of "hulpvoorzieningen".
-type suffixFilter struct{ min, max int }
+// suffixFilter replaces each long token (a compound candidate, at least
+// minWord runes) by its inner suffixes of at least min runes; shorter tokens
+// are dropped, as the text field finds them. A prefix query on these terms
+// finds a word inside a compound without a dictionary: "hulp" is a prefix
+// of the suffix "hulpvoorzieningen" of "jeugdhulpvoorzieningen". The word's
+// own start is found by a prefix query on the text field.
+type suffixFilter struct{ min, minWord, max int }
 
 func (f suffixFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(in)*3)
+	out := make(analysis.TokenStream, 0, len(in))
 	for _, tok := range in {
 		term := tok.Term
 		n := utf8.RuneCount(term)
-		if n < f.min || allDigits(term) {
+		if n < f.minWord || n > f.max || allDigits(term) {
 			continue
 		}
-		if n > f.max {
-			out = append(out, tok)
-			continue
-		}
-		for i := 0; n >= f.min; n-- {
+		_, size := utf8.DecodeRune(term)
+		for i := size; n-1 >= f.min; n-- {
 			out = append(out, &analysis.Token{Term: term[i:], Start: tok.Start, End: tok.End, Position: tok.Position, Type: tok.Type})
 			_, size := utf8.DecodeRune(term[i:])
 			i += size
@@ -218,7 +221,9 @@ func passageMapping() *mapping.DocumentMapping {
 	// Term vectors only on text: phrases and highlighting need positions
 	// and offsets; the parts field serves recall and needs neither.
 	dm.AddFieldMappingsAt("text", text(analyzerText, true))
+	// Only whether a document has a sub-word counts, not how often.
 	parts := text(analyzerParts, false)
+	parts.SkipFreqNorm = true
 	dm.AddFieldMappingsAt("parts", parts)
 	dm.AddFieldMappingsAt("section", keyword(false))
 	dm.AddFieldMappingsAt("page", number(false))

@@ -272,11 +272,16 @@ func (ix *Index) plainQueries(s string) ([]query.Query, []string, error) {
 		m.SetOperator(query.MatchQueryOperatorAnd)
 		m.SetBoost(boostText)
 		alts := []query.Query{m}
-		for _, p := range wordParts(w) {
-			pq := bleve.NewPrefixQuery(p)
-			pq.SetField("parts")
-			pq.SetBoost(boostParts)
-			alts = append(alts, pq)
+		for _, p := range ix.wordParts(w) {
+			// The word at the start of a compound, on the stemmed text
+			// terms ("jeugdhulp" → jeugdhulpkost), and inside one, on the
+			// suffixes of the parts field ("hulp" → hulpvoorzieningen).
+			for _, field := range []string{"text", "parts"} {
+				pq := bleve.NewPrefixQuery(p)
+				pq.SetField(field)
+				pq.SetBoost(boostParts)
+				alts = append(alts, pq)
+			}
 			parts = append(parts, p)
 		}
 		if len(alts) == 1 {
@@ -298,15 +303,24 @@ func (ix *Index) plainQueries(s string) ([]query.Query, []string, error) {
 }
 
 // wordParts returns the pieces of w that are looked for inside compounds:
-// its letter runs, NFKC and lower case, of at least minPart runes.
-func wordParts(w string) []string {
+// each token of w, NFKC and lower case, of at least minPart runes; its stem
+// when that is a prefix of it, so inflected forms match too.
+func (ix *Index) wordParts(w string) []string {
+	an := ix.b.Mapping().AnalyzerNamed(analyzerText)
 	var out []string
 	for _, f := range strings.FieldsFunc(strings.ToLower(norm.NFKC.String(w)), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 	}) {
-		if utf8.RuneCountInString(f) >= minPart && !allDigits([]byte(f)) {
-			out = append(out, f)
+		if utf8.RuneCountInString(f) < minPart || allDigits([]byte(f)) {
+			continue
 		}
+		if an != nil {
+			if toks := an.Analyze([]byte(f)); len(toks) == 1 && strings.HasPrefix(f, string(toks[0].Term)) &&
+				utf8.RuneCount(toks[0].Term) >= minPart {
+				f = string(toks[0].Term)
+			}
+		}
+		out = append(out, f)
 	}
 	return out
 }

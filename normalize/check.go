@@ -85,7 +85,7 @@ func (k *checker) value(r, c int) (float64, bool) {
 		return 0, false
 	}
 	if ci.ok {
-		v := ci.num.Float()
+		v := ci.printed
 		// An unsigned amount marked N (nadeel) counts against the V ones.
 		if v > 0 && strings.Contains(k.recs[ci.rec].Marks, "N") && !strings.Contains(k.recs[ci.rec].Marks, "V") {
 			v = -v

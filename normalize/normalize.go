@@ -81,12 +81,15 @@ func (n *Normalizer) Normalize(doc *model.Document) Result {
 		}
 	}
 	res.Records = make([]model.Record, 0, cells)
+	ordinal := 0
+	var sc scratch
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		if b.Kind != model.BlockTable || b.Table == nil {
 			continue
 		}
-		n.table(doc, b, &res)
+		ordinal++
+		n.table(doc, b, ordinal, &sc, &res)
 	}
 	res.Passages = n.passages(doc)
 	return res

@@ -87,7 +87,6 @@ type proseFig struct {
 	measure    bool   // a measure ("4,5 jaar"), not a count
 	sent       int    // index of its sentence
 	from       bool   // the first figure of "van A naar B"
-	to         bool   // the second
 }
 
 // proseBlock appends the figures of one block.
@@ -135,15 +134,13 @@ func (n *Normalizer) proseBlock(doc *model.Document, b *model.Block, base int, r
 	}
 	blankText := string(blank)
 	section := strings.Join(b.Section, " > ")
-	// Per sentence, computed once: its scope and its comparison years.
-	scopes := make([]string, len(sents))
+	// Per sentence, computed once: its comparison years and period kind.
 	comps := make([]map[int]bool, len(sents))
 	kinds := make([]string, len(sents))
 	for i := range figs {
 		f := &figs[i]
 		s := sents[f.sent]
-		if scopes[f.sent] == "" {
-			scopes[f.sent] = proseScope(text[s.start:s.end])
+		if comps[f.sent] == nil {
 			comps[f.sent] = comparisonYears(blankText[s.start:s.end])
 			kinds[f.sent] = sentenceKind(text[s.start:s.end])
 		}
@@ -154,7 +151,7 @@ func (n *Normalizer) proseBlock(doc *model.Document, b *model.Block, base int, r
 			Pos:       model.Pos{Page: b.Page},
 			Raw:       text[f.start:f.end],
 			Status:    model.StatusOK,
-			Scope:     scopes[f.sent],
+			Scope:     proseScope(scopePart(text, s, f.start)),
 			Scale:     pow10f(f.pow),
 			Context:   sentence,
 			Offset:    base + f.start,
@@ -419,7 +416,7 @@ var ageWords = set("tot", "vanaf", "onder", "boven", "dan", "t/m", "tm", "na")
 
 // spanWords before a time measure make it a span, not a figure ("de eerste
 // 1000 dagen", "de komende 4 jaar").
-var spanWords = set("eerste", "laatste", "afgelopen", "komende", "volgende", "voorgaande", "vorige", "afgelopen")
+var spanWords = set("eerste", "laatste", "afgelopen", "komende", "volgende", "voorgaande", "vorige")
 
 var months = set("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
 	"november", "december", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec")
@@ -456,7 +453,12 @@ var stopWords = set(
 	"voordeel", "nadeel", "voordelig", "nadelig", "positief", "negatief",
 	"opnieuw", "goed", "samen", "zelf", "weer", "dagelijks", "jaarlijks", "maandelijks", "wekelijks", "inmiddels",
 	"waarschijnlijk", "daarnaast", "verder", "bovendien", "eveneens", "reeds", "steeds", "meest", "minst", "zeer",
-	"heel", "erg", "veel", "weinig", "enkele", "enige", "allemaal", "beide", "slechts", "maar", "pas", "direct",
+	"heel", "erg", "veel", "weinig", "enkele", "enige", "allemaal", "beide", "slechts", "pas", "direct",
+	"meer", "minder", "zoveel", "x", "kost", "kosten", "kostte", "kostten", "stijgt", "stijgen", "steeg", "stegen",
+	"daalt", "dalen", "daalde", "daalden", "groeit", "groeien", "groeide", "neemt", "nemen", "nam", "namen", "toe",
+	"af", "maakt", "maken", "maakte", "maakten", "doet", "doen", "deed", "deden", "krijgt", "ontvangt", "geeft",
+	"geven", "gaf", "gaven", "betaalt", "betalen", "betaalde", "levert", "leveren", "leverde", "duurt", "duurde",
+	"telt", "tellen", "telde", "bereikt", "bereikte", "verwacht", "verwachten", "hebt", "heb", "ben", "bent",
 )
 
 // adjectives that may stand between a number and its noun.
@@ -628,7 +630,7 @@ func readProseFigure(s string, toks []proseTok, ti int, masked []span) (f proseF
 	marksEnd := j
 	// A V or N after the amount: "66 V", "9.643N".
 	vn := ""
-	if k := skipSpaces(s, j, 1); k < len(s) && (s[k] == 'V' || s[k] == 'N') && (euro || signAt >= 0 || neg || k == j || pow > 0) {
+	if k := skipSpaces(s, j, 1); k < len(s) && (s[k] == 'V' || s[k] == 'N') {
 		after := k + 1
 		r, _ := utf8.DecodeRuneInString(s[after:])
 		if after == len(s) || isProseSpace(r) || strings.ContainsRune(",;)", r) || r == '.' && !nextIsLetter(s, after+1) {
@@ -722,6 +724,10 @@ func readProseFigure(s string, toks []proseTok, ti int, masked []span) (f proseF
 		return f, false, nil
 	}
 	if prevWord == "x" || prevWord == "×" {
+		return f, false, nil
+	}
+	// A multiplier: "3 x zoveel", "2 × per jaar".
+	if w, _ := wordAt(s, skipSpaces(s, f.end, 1)); f.unit == "" && (w == "x" || strings.HasPrefix(s[skipSpaces(s, f.end, 1):], "×")) {
 		return f, false, nil
 	}
 	// Thresholds: "afwijkingen > € 25.000".
@@ -976,7 +982,7 @@ func nounPhrase(s string, toks []proseTok, k int, ext bool) (string, int) {
 		w := t.text(s)
 		lw := strings.ToLower(w)
 		r, _ := utf8.DecodeRuneInString(w)
-		if stopWords[lw] || months[lw] || isVerbForm(lw) || (unicode.IsUpper(r) && !strings.ContainsRune(w, '-') && len(words) == 0) {
+		if stopWords[lw] || months[lw] || isVerbForm(lw) || utf8.RuneCountInString(w) < 2 || (unicode.IsUpper(r) && !strings.ContainsRune(w, '-') && len(words) == 0) {
 			break
 		}
 		words = append(words, w)
@@ -1044,7 +1050,7 @@ func pairFigures(s string, figs []proseFig) {
 		if !precededByVan(s[:a.start]) {
 			continue
 		}
-		a.from, b.to = true, true
+		a.from = true
 		if a.phrase == "" && b.phrase != "" && a.unit == "" {
 			a.phrase, a.unit, a.unitText = b.phrase, b.unit, b.unitText
 		}
@@ -1166,6 +1172,20 @@ func proseYear(s, blank string, sent span, comp map[int]bool, f *proseFig) int {
 		return y
 	}
 	return 0
+}
+
+// scopePart returns the part of the sentence around pos between ";" and
+// ":", which may tell a national figure from the gemeente's own: "1.200
+// inwoners (12%) …; landelijk is dat 9%".
+func scopePart(s string, sent span, pos int) string {
+	start, end := sent.start, sent.end
+	if i := strings.LastIndexAny(s[sent.start:pos], ";:"); i >= 0 {
+		start = sent.start + i + 1
+	}
+	if i := strings.IndexAny(s[pos:sent.end], ";:"); i >= 0 {
+		end = pos + i
+	}
+	return s[start:end]
 }
 
 // proseScope says whose figure a sentence gives.

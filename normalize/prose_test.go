@@ -118,6 +118,23 @@ func TestProseFiguresForms(t *testing.T) {
 			[]proseWant{{raw: "58", value: 58, unit: "aantal", unitText: "huishoudens", period: 2022}}},
 		{"V/N after amount", "Het resultaat op jeugd is - 328 N.",
 			[]proseWant{{raw: "- 328 N", value: -328, period: 2022, kind: "afwijking", marks: "N"}}},
+		{"bare V after amount", "Het resultaat op participatie is 66 V, op jeugd 12 N.",
+			[]proseWant{
+				{raw: "66 V", value: 66, period: 2022, kind: "afwijking", marks: "V"},
+				{raw: "12 N", value: 12, period: 2022, kind: "afwijking", marks: "N"},
+			}},
+		{"multiplier", "In 2022 waren er 3 x zoveel meldingen.", nil},
+		{"national part", "Ruim 1.200 inwoners (12%) maakten gebruik van de regeling; landelijk is dat 9%.",
+			[]proseWant{
+				{raw: "1.200", value: 1200, unit: "aantal", unitText: "inwoners", period: 2022},
+				{raw: "12%", value: 12, unit: "procent", period: 2022},
+				{raw: "9%", value: 9, unit: "procent", period: 2022, scope: "nederland"},
+			}},
+		{"comparison year is not the period", "Er staan 1.650 mensen op de wachtlijst, 150 meer dan in 2021.",
+			[]proseWant{
+				{raw: "1.650", value: 1650, unit: "aantal", unitText: "mensen", period: 2022},
+				{raw: "150", value: 150, period: 2022},
+			}},
 		{"voordelig after amount", "Participatie: € 66.000 voordelig.",
 			[]proseWant{{raw: "€ 66.000", value: 66000, unit: "euro", period: 2022, kind: "afwijking", marks: "V"}}},
 		{"nadeel label", "Jeugdhulp, nadeel € 360.000",

@@ -45,24 +45,36 @@ type parsed struct {
 	err error
 }
 
+// scratch holds the per-table working grids, reused from table to table
+// of one document.
+type scratch struct {
+	parsed []parsed
+	info   []cellInfo
+}
+
+// grow returns buf resliced to n elements, reallocated when too small.
+func grow[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n, n+n/4)
+	}
+	return buf[:n]
+}
+
 // parseBody reads every non-empty origin cell of the body rows.
-func parseBody(rows [][]model.Cell, hr int) [][]parsed {
+func parseBody(rows [][]model.Cell, hr int, sc *scratch) [][]parsed {
 	out := make([][]parsed, len(rows))
 	if len(rows) <= hr {
 		return out
 	}
-	// One allocation for the whole body.
-	flat := make([]parsed, (len(rows)-hr)*len(rows[hr]))
+	w := len(rows[hr])
+	sc.parsed = grow(sc.parsed, (len(rows)-hr)*w)
+	flat := sc.parsed
 	for r := hr; r < len(rows); r++ {
-		if n := len(rows[r]); n <= len(flat) {
-			out[r], flat = flat[:n:n], flat[n:]
-		} else {
-			out[r] = make([]parsed, n)
-		}
+		out[r], flat = flat[:w:w], flat[w:]
 		for c := range rows[r] {
 			cell := &rows[r][c]
 			if cell.Text == "" || cell.Pad || !cell.Origin {
-				out[r][c].err = ErrNotNumber
+				out[r][c] = parsed{err: ErrNotNumber}
 				continue
 			}
 			out[r][c].num, out[r][c].err = parseNumber(cell.Text)
@@ -73,9 +85,9 @@ func parseBody(rows [][]model.Cell, hr int) [][]parsed {
 
 // A cellInfo is the reading of one body cell, kept for the sum checks.
 type cellInfo struct {
-	rec int // index in Result.Records, -1 when none
-	num Number
-	ok  bool // a figure with a value
+	rec     int     // index in Result.Records, -1 when none
+	printed float64 // the value as printed, before the scale
+	ok      bool    // a figure with a value
 }
 
 var (
@@ -401,13 +413,18 @@ func noteFor(notes map[string]string, marks string) string {
 var ErrUnreadable = errors.New("normalize: cell looks like a figure but cannot be read")
 
 // table reads one table block into res.
-func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
+// ordinal numbers the table in doc from 1, for an extractor that left
+// Table.Index unset.
+func (n *Normalizer) table(doc *model.Document, b *model.Block, ordinal int, scr *scratch, res *Result) {
 	t := b.Table
 	if len(t.Rows) == 0 || t.Width() == 0 {
 		return
 	}
 	t = squared(t)
 	idx := t.Index
+	if idx == 0 {
+		idx = ordinal
+	}
 	hr := headerRows(t)
 	w := t.Width()
 	rows := t.Rows
@@ -415,7 +432,7 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 
 	// Group rows first: they hold no figures and must not sway the column
 	// kinds.
-	ps := parseBody(rows, hr)
+	ps := parseBody(rows, hr, scr)
 	groups := make([]string, len(rows))
 	isGroup := make([]bool, len(rows))
 	for r := hr; r < len(rows); r++ {
@@ -504,7 +521,8 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 	var path []string
 	lastGroup := false
 	info := make([][]cellInfo, len(rows))
-	infoFlat := make([]cellInfo, len(rows)*w)
+	scr.info = grow(scr.info, len(rows)*w)
+	infoFlat := scr.info
 	// Values live in one array per table; records point into it.
 	values := make([]float64, 0, (len(rows)-hr)*w)
 	labels := make([]string, len(rows))
@@ -532,7 +550,7 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 		lastGroup = false
 		info[r] = infoFlat[r*w : (r+1)*w : (r+1)*w]
 		for c := range info[r] {
-			info[r][c].rec = -1
+			info[r][c] = cellInfo{rec: -1}
 		}
 
 		var label, taakveld, bron, unitText, unitCol string
@@ -679,7 +697,7 @@ func (n *Normalizer) table(doc *model.Document, b *model.Block, res *Result) {
 			if n.MatchIndicator != nil {
 				rec.IndicatorID = n.MatchIndicator(lab.indicator, rec.Unit)
 			}
-			info[r][c] = cellInfo{rec: len(res.Records), num: printed, ok: rec.Status == model.StatusOK}
+			info[r][c] = cellInfo{rec: len(res.Records), printed: printed.Float(), ok: rec.Status == model.StatusOK}
 			res.Records = append(res.Records, rec)
 		}
 	}

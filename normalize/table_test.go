@@ -385,6 +385,15 @@ func TestNormalizeHeaderScaleAndResultaat(t *testing.T) {
 	}
 }
 
+func TestNormalizeTableIndexUnset(t *testing.T) {
+	a := grid(0, 1, []string{"", "2022"}, []string{"Banen", "612"})
+	b := grid(0, 1, []string{"", "2022"}, []string{"Banen", "613"})
+	res := Normalize(docWith(a, b))
+	if len(res.Records) != 2 || res.Records[0].Table != 1 || res.Records[1].Table != 2 || res.Records[0].ID == res.Records[1].ID {
+		t.Errorf("tables without Index: %+v", res.Records)
+	}
+}
+
 func TestNormalizeEmpty(t *testing.T) {
 	res := Normalize(nil)
 	if len(res.Records) != 0 {

@@ -182,12 +182,14 @@ func TestDamaged(t *testing.T) {
 
 	ctx := context.Background()
 	want := map[string][]string{}
+	title := map[string]string{}
 	for name, data := range mergeMaps(cleanMade, cleanCorpus) {
 		res, err := Read(ctx, data, Options{})
 		if err != nil || res.Engine != "pdftext" {
 			t.Fatalf("clean %s: engine %q, err %v", name, res.Engine, err)
 		}
 		want[name] = wordTexts(res.Pages)
+		title[name] = res.Info.Title
 	}
 
 	var (
@@ -232,6 +234,9 @@ func TestDamaged(t *testing.T) {
 					}
 					if got := wordTexts(res.Pages); !slices.Equal(got, want[c.same]) {
 						t.Errorf("words (engine %s) differ from %s: %s", res.Engine, c.same, firstDiff(got, want[c.same]))
+					}
+					if res.Info.Title != title[c.same] {
+						t.Errorf("title (engine %s) %q, %s has %q", res.Engine, res.Info.Title, c.same, title[c.same])
 					}
 				}
 			})

@@ -11,12 +11,14 @@
 // ends as ErrTimeout or ErrMemory, and a panic or a crash as ErrCrashed,
 // while the caller goes on.
 //
-// Two engines read: pdftext first (words, rules, the text-quality
-// verdict), PDFium second (package pdfium), only when pdftext fails or
-// finds no word, each in its own worker:
+// Two engines read: pdftext first (words, rules, running lines, the
+// text-quality verdict), PDFium second (package pdfium), only when
+// pdftext fails or finds no word, each in its own worker; pages pdftext
+// failed on one by one are taken from PDFium when it reads them:
 //
 //	clean PDF                        → pages, Engine "pdftext"
 //	AES-256, damaged cross-reference → pages, Engine "pdfium"
+//	one page's content damaged       → pages, Engine "pdftext+pdfium"
 //	user password                    → ErrPassword
 //	scan without text layer          → pages and ErrNoText
 //	truncated to nothing, not a PDF  → ErrMalformed

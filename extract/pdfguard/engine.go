@@ -14,67 +14,69 @@ import (
 // An engine reads a whole PDF into pages.
 type engine struct {
 	Name string
-	Read func(ctx context.Context, data []byte) ([]pdftext.Page, error)
+	Read func(ctx context.Context, data []byte) ([]pdftext.Page, pdftext.Info, error)
 }
 
-// chain is the order Read tries engines in: pdftext gives Rules, running
-// lines and the text-quality verdict and starts at once; PDFium repairs
-// what pdftext cannot open (damaged cross-references, AES-256 and other
-// encryption, filters pdftext lacks) but takes a second to start and
-// gives no Rules.
+// chain is the order Read tries engines in: pdftext marks running lines,
+// gives the text-quality verdict and starts at once; PDFium repairs what
+// pdftext cannot open (damaged cross-references, AES-256 and other
+// encryption, filters pdftext lacks) but takes half a second or more to
+// start.
 var chain = []engine{
-	{Name: "pdftext", Read: pdftext.Read},
+	{Name: "pdftext", Read: pdftext.ReadInfo},
 	{Name: "pdfium", Read: readPDFium},
 }
 
-// known holds every engine a worker may be asked to run, by name.
-var known = map[string]engine{}
-
-func init() {
+// known holds every engine a worker may be asked to run, by name. It is
+// filled as a variable, not in an init function, so it is complete before
+// init serves a worker.
+var known = func() map[string]engine {
+	m := map[string]engine{}
 	for _, e := range chain {
-		known[e.Name] = e
+		m[e.Name] = e
 	}
-}
+	return m
+}()
 
 // readPDFium tries PDFium as is and, for a file it cannot open, once more
 // with a trailer rebuilt from the objects found in the file.
-func readPDFium(ctx context.Context, data []byte) ([]pdftext.Page, error) {
-	pages, err := pdfium.Read(ctx, data)
+func readPDFium(ctx context.Context, data []byte) ([]pdftext.Page, pdftext.Info, error) {
+	pages, info, err := pdfium.ReadInfo(ctx, data)
 	if !errors.Is(err, pdfium.ErrMalformed) {
-		return pages, err
+		return pages, info, err
 	}
 	fixed, ok := pdfium.Retrail(data)
 	if !ok {
-		return nil, err
+		return nil, info, err
 	}
-	pages, err2 := pdfium.Read(ctx, fixed)
+	pages, info, err2 := pdfium.ReadInfo(ctx, fixed)
 	if err2 != nil {
-		return nil, err
+		return nil, info, err
 	}
-	return pages, nil
+	return pages, info, nil
 }
 
 // safeRead runs e, turning a panic into an error. Pages that pdftext
 // failed on one by one are in the result with Problem set; that is not a
 // failure of the document.
-func safeRead(ctx context.Context, e engine, data []byte) (pages []pdftext.Page, err error) {
+func safeRead(ctx context.Context, e engine, data []byte) (pages []pdftext.Page, info pdftext.Info, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			pages = nil
 			err = fmt.Errorf("%w: panic: %v%s", ErrCrashed, r, panicSite(debug.Stack()))
 		}
 	}()
-	pages, err = e.Read(ctx, data)
+	pages, info, err = e.Read(ctx, data)
 	if len(pages) > 0 {
 		var pe *pdftext.PageError
 		if err == nil || errors.As(err, &pe) && onlyPageErrors(err) {
-			return pages, nil
+			return pages, info, nil
 		}
 	}
 	if err == nil {
 		err = &tagged{ErrMalformed, errors.New("no pages")}
 	}
-	return nil, classify(err)
+	return nil, info, classify(err)
 }
 
 // onlyPageErrors reports whether err is nothing but *pdftext.PageError

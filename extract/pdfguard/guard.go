@@ -83,6 +83,7 @@ func (o Options) logger() *slog.Logger {
 // Result is what Read got out of a document.
 type Result struct {
 	Pages []pdftext.Page
+	Info  pdftext.Info // the document information dictionary
 	// Engine names the engine whose pages these are: "pdftext",
 	// "pdfium", or "pdftext+pdfium" when pages pdftext could not read
 	// were taken from PDFium.
@@ -114,10 +115,10 @@ func readWith(ctx context.Context, data []byte, opt Options, engines []engine) (
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
 		}
-		pages, err := attempt(ctx, e, data, opt)
+		pages, info, err := attempt(ctx, e, data, opt)
 		if err == nil && !hasWords(pages) {
 			if blank == nil {
-				blank = &Result{Pages: pages, Engine: e.Name}
+				blank = &Result{Pages: pages, Info: info, Engine: e.Name}
 			}
 			what := "no words"
 			if isScan(pages) {
@@ -126,7 +127,7 @@ func readWith(ctx context.Context, data []byte, opt Options, engines []engine) (
 			err = &tagged{ErrNoText, fmt.Errorf("%s on any of %d pages", what, len(pages))}
 		}
 		if err == nil {
-			res := Result{Pages: pages, Engine: e.Name}
+			res := Result{Pages: pages, Info: info, Engine: e.Name}
 			if i+1 < len(engines) && len(failedPages(pages)) > 0 {
 				res = patch(ctx, res, engines[i+1], data, opt)
 			}
@@ -198,7 +199,7 @@ func failedPages(pages []pdftext.Page) []int {
 // there. The engines agree on words and their places (see package
 // pdfium), so a document may mix them.
 func patch(ctx context.Context, res Result, e engine, data []byte, opt Options) Result {
-	other, err := attempt(ctx, e, data, opt)
+	other, _, err := attempt(ctx, e, data, opt)
 	if err != nil || len(other) != len(res.Pages) {
 		return res
 	}
@@ -251,13 +252,13 @@ func hasWords(pages []pdftext.Page) bool {
 
 // attempt runs one engine on data, in a worker unless opt says otherwise
 // or none can be started.
-func attempt(ctx context.Context, e engine, data []byte, opt Options) ([]pdftext.Page, error) {
+func attempt(ctx context.Context, e engine, data []byte, opt Options) ([]pdftext.Page, pdftext.Info, error) {
 	ctx, cancel := context.WithTimeout(ctx, opt.timeout())
 	defer cancel()
 	if !opt.InProcess && !IsWorker() {
-		pages, err := runWorker(ctx, e.Name, data, opt)
+		pages, info, err := runWorker(ctx, e.Name, data, opt)
 		if !errors.Is(err, errNoWorker) {
-			return pages, err
+			return pages, info, err
 		}
 		opt.logger().Warn("pdfguard: reading in process", "err", err)
 	}
@@ -265,23 +266,24 @@ func attempt(ctx context.Context, e engine, data []byte, opt Options) ([]pdftext
 }
 
 // inProcess runs e with a recover, and gives up waiting at ctx's end.
-func inProcess(ctx context.Context, e engine, data []byte) ([]pdftext.Page, error) {
-	type reply struct {
+func inProcess(ctx context.Context, e engine, data []byte) ([]pdftext.Page, pdftext.Info, error) {
+	type result struct {
 		pages []pdftext.Page
+		info  pdftext.Info
 		err   error
 	}
-	ch := make(chan reply, 1)
+	ch := make(chan result, 1)
 	go func() {
-		pages, err := safeRead(ctx, e, data)
-		ch <- reply{pages, err}
+		pages, info, err := safeRead(ctx, e, data)
+		ch <- result{pages, info, err}
 	}()
 	select {
 	case r := <-ch:
-		return r.pages, r.err
+		return r.pages, r.info, r.err
 	case <-ctx.Done():
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, fmt.Errorf("%w (in process, still running)", ErrTimeout)
+			return nil, pdftext.Info{}, fmt.Errorf("%w (in process, still running)", ErrTimeout)
 		}
-		return nil, ctx.Err()
+		return nil, pdftext.Info{}, ctx.Err()
 	}
 }

@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -18,7 +21,58 @@ func TestMain(m *testing.M) {
 	if IsWorker() {
 		ServeWorker()
 	}
+	if os.Getenv(envTestParent) != "" {
+		orphanWorker()
+	}
 	os.Exit(m.Run())
+}
+
+// envTestParent makes the test binary a parent that starts a looping
+// worker, prints its pid and dies.
+const envTestParent = "JAARZOEK_PDFGUARD_TEST_PARENT"
+
+func orphanWorker() {
+	exe, _ := os.Executable()
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), envWorker+"="+engLoop.Name, envTestParent+"=")
+	cmd.Stdin = strings.NewReader("data")
+	if err := cmd.Start(); err != nil {
+		os.Exit(1)
+	}
+	fmt.Println(cmd.Process.Pid)
+	os.Exit(0)
+}
+
+// TestOrphan checks that a worker whose parent died ends by itself.
+func TestOrphan(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), envTestParent+"=1")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(out)))
+	if err != nil {
+		t.Fatalf("parent said %q", out)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		// Signal 0 only asks whether the process exists; a zombie that
+		// init has not reaped yet counts as ended.
+		b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if syscall.Kill(pid, 0) != nil || strings.Contains(string(b), ") Z ") {
+			return
+		}
+		if time.Now().After(deadline) {
+			syscall.Kill(pid, syscall.SIGKILL)
+			t.Fatalf("worker %d still running 5 s after its parent died", pid)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // Engines that misbehave on purpose. They are registered while package
@@ -91,7 +145,10 @@ var (
 )
 
 func testEngine(name string, read func(context.Context, []byte) ([]pdftext.Page, error)) engine {
-	e := engine{Name: name, Read: read}
+	e := engine{Name: name, Read: func(ctx context.Context, data []byte) ([]pdftext.Page, pdftext.Info, error) {
+		pages, err := read(ctx, data)
+		return pages, pdftext.Info{Title: name}, err
+	}}
 	known[name] = e
 	return e
 }
@@ -121,7 +178,7 @@ func TestReadWith(t *testing.T) {
 		// In process a loop would spin on after the test; a sleep shows the
 		// same timeout without burning a core.
 		{name: "loop", engines: []engine{engLoop}, opt: Options{Timeout: time.Second}, worker: true, want: ErrTimeout, within: 4 * time.Second},
-		{name: "loop then ok", engines: []engine{engLoop, engOK}, opt: Options{Timeout: time.Second}, worker: true, engine: "test-ok", within: 4 * time.Second},
+		{name: "loop then ok", engines: []engine{engLoop, engOK}, opt: Options{Timeout: 3 * time.Second}, worker: true, engine: "test-ok", within: 10 * time.Second},
 		{name: "slow", engines: []engine{engSlow}, opt: Options{Timeout: 500 * time.Millisecond}, want: ErrTimeout, within: 3 * time.Second},
 		{name: "memory hog", engines: []engine{engHog}, opt: Options{MemoryLimit: 256 << 20}, worker: true, want: ErrMemory, within: 20 * time.Second},
 		{name: "huge allocation", engines: []engine{engHuge}, opt: Options{MemoryLimit: 256 << 20}, worker: true, want: ErrMemory, within: 20 * time.Second},
@@ -156,6 +213,9 @@ func TestReadWith(t *testing.T) {
 				}
 				if res.Engine != tt.engine {
 					t.Errorf("engine = %q, want %q", res.Engine, tt.engine)
+				}
+				if first, _, _ := strings.Cut(tt.engine, "+"); res.Info.Title != first {
+					t.Errorf("info title %q, want %q", res.Info.Title, first)
 				}
 				if !hasWords(res.Pages) {
 					t.Errorf("no words in %+v", res.Pages)

@@ -45,6 +45,7 @@ const (
 // reply is what a worker writes on its stdout, gob-encoded.
 type reply struct {
 	Pages []pdftext.Page
+	Info  pdftext.Info
 	Kind  string
 	Msg   string
 }
@@ -71,6 +72,7 @@ func ServeWorker() {
 	// Replies go to the original stdout; anything else a library prints
 	// goes to stderr, where the parent keeps it for diagnosis.
 	out := redirectStdout()
+	go exitWithParent(os.Getppid())
 	limit, _ := strconv.ParseInt(os.Getenv(envMemory), 10, 64)
 	if limit > 0 {
 		// The soft limit makes the collector work hard before the hard
@@ -92,6 +94,17 @@ func ServeWorker() {
 	os.Exit(0)
 }
 
+// exitWithParent ends a worker whose parent is gone (killed, crashed):
+// nobody waits for its reply, and a worker stuck in a loop would
+// otherwise run on.
+func exitWithParent(parent int) {
+	for range time.Tick(time.Second) {
+		if os.Getppid() != parent {
+			os.Exit(4)
+		}
+	}
+}
+
 func serve(in io.Reader, name string) reply {
 	e, ok := known[name]
 	if !ok {
@@ -101,11 +114,11 @@ func serve(in io.Reader, name string) reply {
 	if err != nil {
 		return reply{Kind: kindCrashed, Msg: "read input: " + err.Error()}
 	}
-	pages, err := safeRead(context.Background(), e, data)
+	pages, info, err := safeRead(context.Background(), e, data)
 	if err != nil {
 		return reply{Kind: kindOf(err), Msg: err.Error()}
 	}
-	return reply{Pages: pages}
+	return reply{Pages: pages, Info: info}
 }
 
 func kindOf(err error) string {
@@ -140,10 +153,10 @@ func errorOf(r reply) error {
 
 // runWorker reads data with engine name in a worker process, stopped at
 // ctx's end or when its memory passes opt's limit.
-func runWorker(ctx context.Context, name string, data []byte, opt Options) ([]pdftext.Page, error) {
+func runWorker(ctx context.Context, name string, data []byte, opt Options) ([]pdftext.Page, pdftext.Info, error) {
 	exe, err := executable()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", errNoWorker, err)
+		return nil, pdftext.Info{}, fmt.Errorf("%w: %v", errNoWorker, err)
 	}
 	limit := opt.memoryLimit()
 	cmd := exec.CommandContext(ctx, exe)
@@ -155,7 +168,7 @@ func runWorker(ctx context.Context, name string, data []byte, opt Options) ([]pd
 	cmd.WaitDelay = 2 * time.Second
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("%w: %v", errNoWorker, err)
+		return nil, pdftext.Info{}, fmt.Errorf("%w: %v", errNoWorker, err)
 	}
 
 	// The worker limits itself; watching its resident memory from here
@@ -183,23 +196,23 @@ func runWorker(ctx context.Context, name string, data []byte, opt Options) ([]pd
 
 	switch {
 	case overMemory.Load() > 0:
-		return nil, fmt.Errorf("%w: worker used %d MiB, limit %d MiB", ErrMemory, overMemory.Load()>>20, limit>>20)
+		return nil, pdftext.Info{}, fmt.Errorf("%w: worker used %d MiB, limit %d MiB", ErrMemory, overMemory.Load()>>20, limit>>20)
 	case ctx.Err() != nil && err != nil:
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, fmt.Errorf("%w: stopped after %v", ErrTimeout, time.Since(start).Round(time.Millisecond))
+			return nil, pdftext.Info{}, fmt.Errorf("%w: stopped after %v", ErrTimeout, time.Since(start).Round(time.Millisecond))
 		}
-		return nil, ctx.Err()
+		return nil, pdftext.Info{}, ctx.Err()
 	case err != nil:
-		return nil, exitError(err, stderr.String(), limit)
+		return nil, pdftext.Info{}, exitError(err, stderr.String(), limit)
 	}
 	var r reply
 	if err := gob.NewDecoder(&stdout).Decode(&r); err != nil {
-		return nil, fmt.Errorf("%w: worker reply unreadable: %v", ErrCrashed, err)
+		return nil, pdftext.Info{}, fmt.Errorf("%w: worker reply unreadable: %v", ErrCrashed, err)
 	}
 	if err := errorOf(r); err != nil {
-		return nil, err
+		return nil, pdftext.Info{}, err
 	}
-	return r.Pages, nil
+	return r.Pages, r.Info, nil
 }
 
 // exitError says why a worker ended without a reply. The Go runtime ends

@@ -71,18 +71,27 @@ func start() (gopdfium.Pool, error) {
 	return pool, poolErr
 }
 
-// Read returns the pages of the PDF in data with their words, read by
-// PDFium. Encryption with an empty user password is opened transparently.
-// Pages carry no Rules. The first call in a process starts PDFium, which
-// takes about a second with a warm cache and several without.
+// Read returns the pages of the PDF in data with their words and rules,
+// read by PDFium. Encryption with an empty user password is opened
+// transparently; a user password gives ErrPassword, data PDFium cannot
+// open ErrMalformed. A page that fails on its own is returned empty with
+// its Problem set. The first call in a process starts PDFium, which takes
+// about half a second with a warm cache and several without.
 func Read(ctx context.Context, data []byte) ([]pdftext.Page, error) {
+	pages, _, err := ReadInfo(ctx, data)
+	return pages, err
+}
+
+// ReadInfo is Read that also returns the document information.
+func ReadInfo(ctx context.Context, data []byte) ([]pdftext.Page, pdftext.Info, error) {
+	var info pdftext.Info
 	p, err := start()
 	if err != nil {
-		return nil, err
+		return nil, info, err
 	}
 	inst, err := p.GetInstanceWithContext(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("pdfium: instance: %w", err)
+		return nil, info, fmt.Errorf("pdfium: instance: %w", err)
 	}
 	defer inst.Close()
 
@@ -90,22 +99,22 @@ func Read(ctx context.Context, data []byte) ([]pdftext.Page, error) {
 	if err != nil {
 		switch {
 		case errors.Is(err, pdferrors.ErrPassword):
-			return nil, ErrPassword
+			return nil, info, ErrPassword
 		case errors.Is(err, pdferrors.ErrSecurity):
-			return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+			return nil, info, fmt.Errorf("%w: %v", ErrUnsupported, err)
 		}
-		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
+		return nil, info, fmt.Errorf("%w: %v", ErrMalformed, err)
 	}
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
 
 	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
 	if err != nil {
-		return nil, fmt.Errorf("%w: page count: %v", ErrMalformed, err)
+		return nil, info, fmt.Errorf("%w: page count: %v", ErrMalformed, err)
 	}
 	pages := make([]pdftext.Page, 0, count.PageCount)
 	for i := range count.PageCount {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, info, err
 		}
 		pg, err := readPage(inst, doc.Document, i)
 		if err != nil {
@@ -114,7 +123,15 @@ func Read(ctx context.Context, data []byte) ([]pdftext.Page, error) {
 		}
 		pages = append(pages, pg)
 	}
-	return pages, nil
+	meta := func(tag string) string {
+		m, err := inst.FPDF_GetMetaText(&requests.FPDF_GetMetaText{Document: doc.Document, Tag: tag})
+		if err != nil {
+			return ""
+		}
+		return strings.TrimSpace(m.Value)
+	}
+	info = pdftext.Info{Title: meta("Title"), Author: meta("Author"), Producer: meta("Producer"), Creator: meta("Creator")}
+	return pages, info, nil
 }
 
 // glyph is one character as PDFium reports it, in PDF user space (y

@@ -25,9 +25,9 @@ func BenchmarkFind(b *testing.B) {
 	for _, p := range pages {
 		words += len(p.Words)
 	}
-	b.ReportMetric(float64(words), "words")
 	b.ResetTimer()
 	for b.Loop() {
 		Find(pages)
 	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(words), "ns/word")
 }

@@ -113,6 +113,10 @@ func isNumber(s string) bool {
 // numberToken reports whether one token is a number with its glued signs,
 // currency, percent and marks.
 func numberToken(t string) bool {
+	// Parentheses come in pairs around a negative amount: "(123)".
+	if strings.HasPrefix(t, "(") != strings.HasSuffix(t, ")") {
+		return false
+	}
 	t = strings.TrimLeft(t, "-–−+€(")
 	t = strings.TrimRight(t, "*¹²³⁴⁵⁶⁷⁸⁹⁰)")
 	t = strings.TrimSuffix(t, ",-")

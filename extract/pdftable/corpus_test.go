@@ -285,8 +285,20 @@ func TestCorpus(t *testing.T) {
 	sort.Strings(names)
 	for _, k := range names {
 		s := scores[k]
+		pct := 100 * float64(s.cells) / float64(max(1, s.cellsTotal))
 		t.Logf("%-9s docs %2d tables %d/%d (exact %d) body rows %d/%d body cells %d/%d = %.1f%%, column names %d/%d", k, s.docs, s.found, s.want, s.tablesOK,
-			s.bodyRows, s.bodyRowsWant, s.cells, s.cellsTotal, 100*float64(s.cells)/float64(max(1, s.cellsTotal)), s.heads, s.headsTotal)
+			s.bodyRows, s.bodyRowsWant, s.cells, s.cellsTotal, pct, s.heads, s.headsTotal)
+		// Floors a little under what the finder reaches, so that a
+		// regression fails.
+		if s.found != s.want {
+			t.Errorf("%s: found %d tables, want %d", k, s.found, s.want)
+		}
+		if pct < 95 {
+			t.Errorf("%s: body cells agree %.1f%%, want at least 95%%", k, pct)
+		}
+		if float64(s.heads) < 0.9*float64(s.headsTotal) {
+			t.Errorf("%s: column names agree %d/%d, want at least 90%%", k, s.heads, s.headsTotal)
+		}
 	}
 }
 

@@ -11,16 +11,21 @@
 //     markers such as "-", "nnb") beside a label or beside other numbers;
 //   - columns are the bands in which the cells of those rows overlap
 //     horizontally (right-aligned, left-aligned and centred figures alike);
-//   - label lines without figures join the row they wrapped from (the
-//     previous line was full, or the line starts in lower case), or the row
-//     whose figures stand between them (vertically centred cells);
-//     otherwise they are group rows ("Lasten", "Thema Jeugd");
+//   - label lines without figures join the row they wrapped from, or the
+//     row whose figures stand between them (vertically centred cells);
+//     otherwise they are group rows ("Lasten", "Thema Jeugd"). Drawn rules
+//     across the table decide this where they separate every row; without
+//     them, lines closer than rows are, a line starting in lower case, or
+//     a previous line too full to take the next word, mark a wrap;
 //   - lines above the first row that have text over the figure columns are
 //     header rows; a header above a single header word spans the columns
 //     nearest to it ("Realisatie 2021" over "Baten | Lasten | Saldo");
 //   - a scale line ("bedragen x € 1.000") above the table is its UnitLine,
 //     a "Tabel 3" line its Caption, lines starting with a footnote mark
 //     right under it its Notes;
+//   - two tables side by side (a column of labels between columns of
+//     figures) are cut apart; a heading, a paragraph, a new header line or
+//     other columns end a table;
 //   - a table ending at the foot of a page and one with the same columns
 //     starting at the top of the next are one table; a header printed again
 //     on the next page is dropped.

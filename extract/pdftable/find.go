@@ -315,7 +315,7 @@ func makeFrag(lines []*line, g []int, lo, hi int, p *pdftext.Page) *frag {
 	lastAnchor := bot
 	for k := bot + 1; k < hi && k <= lastAnchor+4; k++ {
 		l := lines[k]
-		if l.y0-lines[k-1].y1 > 0.9*size || l.nFig > 0 || l.size > 1.2*size || proseLike(l, p.Width) ||
+		if l.y0-lines[k-1].y1 > 0.9*size || l.nFig > 0 && !(len(l.segs) == 1 && l.x1 < valueX0) || l.size > 1.2*size || proseLike(l, p.Width) ||
 			noteRe.MatchString(l.text()) || headerLike(l, valueX0, size, true) || l.x0 < labelX0-size || l.x1 > tableX1+size {
 			break
 		}
@@ -340,7 +340,8 @@ func makeFrag(lines []*line, g []int, lo, hi int, p *pdftext.Page) *frag {
 	var above []*line // bottom up
 	for k := top - 1; k > lo && k >= top-8; k-- {
 		l := lines[k]
-		if lines[k+1].y0-l.y1 > 2*size || l.size > 1.25*size || proseLike(l, p.Width) && lines[k+1].y0-l.y1 > 0.9*size || l.nNum > 0 {
+		if lines[k+1].y0-l.y1 > 2*size || l.size > 1.25*size || proseLike(l, p.Width) && lines[k+1].y0-l.y1 > 0.9*size ||
+			l.nNum > 0 && !(len(l.segs) == 1 && l.x1 < valueX0) {
 			break
 		}
 		above = append(above, l)
@@ -465,7 +466,7 @@ func makeFrag(lines []*line, g []int, lo, hi int, p *pdftext.Page) *frag {
 			topLine = l
 			continue
 		}
-		if f.caption == nil && (captionRe.MatchString(t) || allBold(l) && len(l.toks) <= 8 && l.y1 >= prev.y0-0.9*size && !strings.HasSuffix(t, ".") && len(l.segs) == 1) {
+		if f.caption == nil && (captionRe.MatchString(t) || allBold(l) && l.size <= 1.1*size && len(l.toks) <= 8 && l.y1 >= prev.y0-0.9*size && !strings.HasSuffix(t, ".") && len(l.segs) == 1) {
 			f.caption = l
 			topLine = l
 		}

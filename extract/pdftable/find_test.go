@@ -349,6 +349,51 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "table over a page break, header not repeated, V/N apart",
+			build: func() []byte {
+				d := newPDF(595, 842)
+				labels := []string{"Bestuur", "Veiligheid", "Verkeer en vervoer", "Economie", "Onderwijs", "Sport en cultuur",
+					"Sociaal domein", "Volksgezondheid", "Wonen en bouwen", "Algemene dekking"}
+				b := d.page()
+				d.text(b, 50, 640, 14, "Overzicht per programma")
+				d.text(b, 50, 670, 9, "Programma")
+				d.right(b, 330, 670, 9, "Begroting")
+				d.right(b, 420, 670, 9, "Rekening")
+				d.right(b, 500, 670, 9, "Verschil")
+				y := 688.0
+				for i, l := range labels {
+					if i == 6 {
+						b = d.page()
+						y = 60
+					}
+					d.text(b, 50, y, 9, l)
+					d.right(b, 330, y, 9, amount(1000+i*211))
+					d.right(b, 420, y, 9, amount(990+i*205))
+					d.right(b, 490, y, 9, fmt.Sprint(10+i*6))
+					d.text(b, 512, y, 9, []string{"V", "N"}[i%2])
+					y += 15
+				}
+				d.text(b, 50, y+30, 10, "Toelichting op de verschillen volgt per programma in de paragrafen hierna.")
+				return d.bytes()
+			},
+			check: func(t *testing.T, pages []pdftext.Page, found []Found) {
+				if len(found) != 1 {
+					t.Fatalf("found %d tables, want 1", len(found))
+				}
+				tb := found[0].Table
+				if tb.HeaderRows != 1 || len(tb.Rows) != 11 || tb.Width() != 4 {
+					t.Fatalf("header rows %d, rows %d, width %d; want 1, 11, 4", tb.HeaderRows, len(tb.Rows), tb.Width())
+				}
+				wantRow(t, tb, 0, "Programma", "Begroting", "Rekening", "Verschil")
+				wantRow(t, tb, 1, "Bestuur", "1.000", "990", "10 V")
+				wantRow(t, tb, 7, "Sociaal domein", amount(1000+6*211), amount(990+6*205), "46 V")
+				wantRow(t, tb, 10, "Algemene dekking", amount(1000+9*211), amount(990+9*205), "64 N")
+				if tb.Rows[6][1].Page != 1 || tb.Rows[7][1].Page != 2 {
+					t.Errorf("pages of rows 6 and 7: %d, %d", tb.Rows[6][1].Page, tb.Rows[7][1].Page)
+				}
+			},
+		},
+		{
 			name: "two tables apart, a paragraph between",
 			build: func() []byte {
 				d := newPDF(595, 842)

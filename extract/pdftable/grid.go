@@ -698,11 +698,32 @@ func buildTable(fr []*frag, pages []pdftext.Page) (Found, bool) {
 
 	t := &model.Table{Page: pages[fr[0].page].Number}
 	width := len(bands)
-	if u := fr[0].unit; u != nil {
-		t.UnitLine = u.text()
-	}
 	if cp := fr[0].caption; cp != nil {
 		t.Caption = cp.text()
+	}
+	if u := fr[0].unit; u != nil {
+		// A title and the scale may share a line ("Beleidsveld: Jeugd
+		// ... bedragen x €1000").
+		var unit, rest []string
+		for _, sg := range u.segs {
+			if scaleRe.MatchString(sg.text) {
+				un, before := splitScale(sg.text)
+				unit = append(unit, un)
+				if before != "" {
+					rest = append(rest, before)
+				}
+			} else {
+				rest = append(rest, sg.text)
+			}
+		}
+		if len(unit) == 0 {
+			unit = []string{u.text()}
+			rest = nil
+		}
+		t.UnitLine = strings.Join(unit, " ")
+		if t.Caption == "" && len(rest) > 0 {
+			t.Caption = strings.Join(rest, " ")
+		}
 	}
 	for _, f := range fr {
 		for _, n := range f.notes {
@@ -717,10 +738,12 @@ func buildTable(fr []*frag, pages []pdftext.Page) (Found, bool) {
 	t.Rows = append(t.Rows, hrows...)
 	t.HeaderRows = len(hrows)
 	if t.UnitLine == "" {
-		for _, r := range hrows {
-			for _, cell := range r {
-				if cell.Origin && scaleRe.MatchString(cell.Text) {
-					t.UnitLine = cell.Text
+		// A scale printed in a header cell ("bedragen x € 1.000,-" over
+		// the labels): the text of that cell on its line.
+		for _, l := range head {
+			for _, sg := range l.segs {
+				if t.UnitLine == "" && scaleRe.MatchString(sg.text) {
+					t.UnitLine = sg.text
 				}
 			}
 		}
@@ -903,6 +926,7 @@ func (c *tableCtx) spanFill(owner []int, ext func(o int) (float64, float64)) {
 func (c *tableCtx) fitSpans(owner, cols []int, cells []hspan, ext func(o int) (float64, float64),
 	left, right func(k int) float64, mode int) float64 {
 	n := len(cols)
+	pitch := (right(n-1) - left(0)) / float64(n)
 	cost := func(s hspan, a, b int) float64 {
 		x0, x1 := ext(s.o)
 		l, r := left(a), right(b)
@@ -935,7 +959,9 @@ func (c *tableCtx) fitSpans(owner, cols []int, cells []hspan, ext func(o int) (f
 			if i == 0 {
 				// The first span may start anywhere up to its column.
 				for a := 0; a <= s.lo; a++ {
-					if v := cost(s, a, b); v < best[i][b] {
+					// Columns left out at the edges cost a column's
+					// width each: spans cover the columns below them.
+					if v := cost(s, a, b) + float64(a)*pitch; v < best[i][b] {
 						best[i][b], from[i][b] = v, a
 					}
 				}
@@ -954,8 +980,8 @@ func (c *tableCtx) fitSpans(owner, cols []int, cells []hspan, ext func(o int) (f
 	// The last span may end anywhere from its column on.
 	bEnd, bv := -1, inf
 	for b := cells[m-1].hi; b < n; b++ {
-		if best[m-1][b] < bv {
-			bEnd, bv = b, best[m-1][b]
+		if v := best[m-1][b] + float64(n-1-b)*pitch; v < bv {
+			bEnd, bv = b, v
 		}
 	}
 	if bEnd < 0 {
@@ -1146,4 +1172,23 @@ func (c *tableCtx) header(head []*line, pageNo, width int) [][]model.Cell {
 		out[ri] = cells
 	}
 	return out
+}
+
+// splitScale splits text at the start of its scale phrase: "Beleidsveld:
+// Jeugd bedragen x €1000" gives "bedragen x €1000" and "Beleidsveld:
+// Jeugd".
+func splitScale(text string) (unit, before string) {
+	loc := scaleRe.FindStringIndex(text)
+	if loc == nil {
+		return text, ""
+	}
+	start := loc[0]
+	low := strings.ToLower(text[:start])
+	if i := strings.LastIndex(low, "bedrag"); i >= 0 && start-i <= 12 {
+		start = i
+	}
+	for start > 0 && (text[start-1] == '(' || text[start-1] == ' ') {
+		start--
+	}
+	return strings.TrimSpace(text[start:]), strings.TrimSpace(text[:start])
 }

@@ -58,6 +58,11 @@ func (l *line) anchor() bool {
 	if l.nNum == 0 && l.nFig < 2 {
 		return false
 	}
+	// Justified prose splits at every word: many runs of text with a
+	// number or two among them.
+	if nText := len(l.segs) - l.nFig - l.nYear; nText >= 4 && nText > 2*l.nFig {
+		return false
+	}
 	if l.nFig >= 2 {
 		return true
 	}

@@ -156,10 +156,15 @@ func findGutter(ws []Word, segs [][]int, width float64) float64 {
 	if len(segs) < 10 {
 		return 0
 	}
+	// Only lines of running text count: table cells and labels are short
+	// and would make any table look like columns.
 	type span struct{ x0, x1 float64 }
-	sp := make([]span, len(segs))
-	for i, s := range segs {
-		sp[i] = span{ws[s[0]].X0, ws[s[len(s)-1]].X1}
+	var sp []span
+	for _, s := range segs {
+		x0, x1 := ws[s[0]].X0, ws[s[len(s)-1]].X1
+		if len(s) >= 4 && x1-x0 >= 0.2*width {
+			sp = append(sp, span{x0, x1})
+		}
 	}
 	best, bestScore := 0.0, 0
 	for x := width * 0.3; x <= width*0.7; x += 2 {
@@ -248,7 +253,7 @@ func continues(b *pblock, l *tline) bool {
 		// a sentence and this one starts in lower case.
 		last := prev.words[len(prev.words)-1]
 		r, _ := utf8.DecodeRuneInString(l.words[0])
-		return b.kind == model.BlockParagraph && !strings.ContainsAny(last[len(last)-1:], ".:!?") && unicode.IsLower(r)
+		return !strings.ContainsAny(last[len(last)-1:], ".:!?") && unicode.IsLower(r)
 	}
 	if l.col != prev.col {
 		// A column break: the line goes on at the top of the next column.

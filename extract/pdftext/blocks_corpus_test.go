@@ -23,7 +23,9 @@ type specDoc struct {
 	} `json:"blocks"`
 }
 
-func squash(s string) string { return strings.Join(strings.Fields(normalizeText(s)), " ") }
+func squash(s string) string {
+	return strings.Join(strings.Fields(normalizeText(strings.Join(strings.Fields(s), " "))), " ")
+}
 
 // TestBlocksCorpus checks Blocks against the transcriptions of the corpus
 // pages: every transcribed heading must come out as a heading, and every
@@ -34,7 +36,7 @@ func TestBlocksCorpus(t *testing.T) {
 	if len(files) == 0 {
 		t.Skip("no corpus at " + corpusDir)
 	}
-	type tally struct{ headings, headingsFound, texts, textsFound, levels int }
+	type tally struct{ headings, headingsFound, extraHeadings, texts, textsFound int }
 	byProducer := map[string]*tally{}
 	for _, path := range files {
 		name := filepath.Base(path)
@@ -97,8 +99,22 @@ func TestBlocksCorpus(t *testing.T) {
 					if found {
 						s.textsFound++
 					} else {
-						missed = append(missed, "text "+it)
+						missed = append(missed, "text "+it+" || "+closest(texts, want))
 					}
+				}
+			}
+		}
+		specHeadings := map[string]bool{}
+		for _, b := range spec.Blocks {
+			if b.Type == "heading" {
+				specHeadings[squash(b.Text)] = true
+			}
+		}
+		for h := range headings {
+			if !specHeadings[h] {
+				s.extraHeadings++
+				if testing.Verbose() {
+					t.Logf("%s: heading not in the transcription: %.80s", name, h)
 				}
 			}
 		}
@@ -107,7 +123,7 @@ func TestBlocksCorpus(t *testing.T) {
 				if i == 3 {
 					break
 				}
-				t.Logf("%s: missed %.100s", name, m)
+				t.Logf("%s: missed %s", name, m[strings.Index(m, "||"):])
 			}
 		}
 	}
@@ -120,9 +136,31 @@ func TestBlocksCorpus(t *testing.T) {
 		s := byProducer[n]
 		h := float64(s.headingsFound) / float64(max(s.headings, 1))
 		x := float64(s.textsFound) / float64(max(s.texts, 1))
-		t.Logf("producer %-9s headings %3d/%3d = %.1f%%, paragraphs and items %3d/%3d = %.1f%%", n, s.headingsFound, s.headings, 100*h, s.textsFound, s.texts, 100*x)
+		t.Logf("producer %-9s headings %3d/%3d = %.1f%% (%d more), paragraphs and items %3d/%3d = %.1f%%", n, s.headingsFound, s.headings, 100*h, s.extraHeadings, s.textsFound, s.texts, 100*x)
 		if h < 0.9 || x < 0.9 {
 			t.Errorf("producer %s: headings %.1f%%, texts %.1f%%, want ≥ 90%% each", n, 100*h, 100*x)
 		}
 	}
+}
+
+// closest returns the block text sharing the longest prefix with want,
+// from where they part, for failure messages.
+func closest(texts []string, want string) string {
+	best, bestN := "", -1
+	for _, t := range texts {
+		for i := 0; i+20 <= len(t); i++ {
+			n := 0
+			for n < len(want) && i+n < len(t) && t[i+n] == want[n] {
+				n++
+			}
+			if n > bestN {
+				best, bestN = t[i:], n
+			}
+		}
+	}
+	if bestN < 0 {
+		return ""
+	}
+	lo := max(bestN-30, 0)
+	return want[lo:min(bestN+30, len(want))] + " ≠ " + best[lo:min(bestN+30, len(best))]
 }

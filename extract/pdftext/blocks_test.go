@@ -71,11 +71,13 @@ func TestBlocks(t *testing.T) {
 			name: "two columns read left then right",
 			pages: []Page{typeset(1,
 				"h1|b|l|Titel over de hele breedte", "",
-				"p|n|l|links een", "p|n|l|links twee", "p|n|l|links drie", "p|n|l|links vier", "p|n|l|links vijf", "p|n|l|links zes",
+				"p|n|l|links een van de lopende tekst", "p|n|l|links twee van de lopende tekst", "p|n|l|links drie van de lopende tekst",
+				"p|n|l|links vier van de lopende tekst", "p|n|l|links vijf van de lopende tekst", "p|n|l|links zes van de lopende tekst",
 			)},
 			want: []blk{
 				{model.BlockHeading, 1, "Titel over de hele breedte", ""},
-				{model.BlockParagraph, 0, "links een links twee links drie links vier links vijf links zes rechts een rechts twee rechts drie rechts vier rechts vijf rechts zes", "Titel over de hele breedte"},
+				{model.BlockParagraph, 0, "links een van de lopende tekst links twee van de lopende tekst links drie van de lopende tekst links vier van de lopende tekst links vijf van de lopende tekst links zes van de lopende tekst " +
+					"rechts een van de lopende tekst rechts twee van de lopende tekst rechts drie van de lopende tekst rechts vier van de lopende tekst rechts vijf van de lopende tekst rechts zes van de lopende tekst", "Titel over de hele breedte"},
 			},
 		},
 		{
@@ -110,7 +112,7 @@ func TestBlocks(t *testing.T) {
 		if w.Size == 10 {
 			r := w
 			r.Text = strings.Replace(w.Text, "links", "rechts", 1)
-			r.X0, r.X1 = w.X0+270, w.X1+270+5
+			r.X0, r.X1 = w.X0+270, w.X1+270
 			tc.Words = append(tc.Words, r)
 		}
 	}

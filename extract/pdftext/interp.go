@@ -55,6 +55,7 @@ type glyph struct {
 	size           float64
 	font           *font
 	space          bool
+	bold           bool
 }
 
 // docState holds what is read once per document.
@@ -80,6 +81,7 @@ type pageState struct {
 	odd           int // private-use and control characters
 	letters       int // letters and digits
 	punct         int // punctuation
+	badFonts      int // fonts that could not be read
 }
 
 // Limits that keep hostile pages from exhausting memory or time.
@@ -96,6 +98,7 @@ type gstate struct {
 	fs                     float64
 	tc, tw, th, tl, trise  float64
 	lineWidth              float64
+	tmode                  int // text rendering mode
 	fillWhite, strokeWhite bool
 }
 
@@ -139,7 +142,7 @@ func num(args []operand, i int) float64 {
 
 // run interprets a content stream.
 func (in *interp) run(data []byte) {
-	lx := lexer{data: data}
+	lx := lexer{data: data, reuse: true}
 	args := make([]operand, 0, 16)
 	for {
 		o, op, ok := lx.next(0)
@@ -258,6 +261,8 @@ func (in *interp) do(op []byte, a []operand) {
 		g.tl = num(a, 0)
 	case "Ts":
 		g.trise = num(a, 0)
+	case "Tr":
+		g.tmode = int(num(a, 0))
 	case "Tf":
 		if len(a) >= 2 {
 			g.font = in.font(a[0].str)
@@ -335,6 +340,13 @@ func (in *interp) font(name string) *font {
 	if f, ok := in.fonts[name]; ok {
 		return f
 	}
+	in.fonts[name] = nil
+	defer func() {
+		// A font the library cannot read loses its own text, not the page.
+		if r := recover(); r != nil {
+			in.ps.badFonts++
+		}
+	}()
 	v := in.res.Key("Font").Key(name)
 	var f *font
 	if v.Kind() == pdf.Dict {
@@ -386,7 +398,8 @@ func (in *interp) show(s string) {
 		}
 		text, mapped := f.text(code)
 		if len(ps.glyphs) < maxGlyphs {
-			gl := glyph{text: text, size: size, font: f, dx: dx, dy: dy}
+			// Fill-and-stroke thickens the glyphs: Word's bold.
+			gl := glyph{text: text, size: size, font: f, dx: dx, dy: dy, bold: f.bold || g.tmode == 2 || g.tmode == 6}
 			gl.ox, gl.oy = m.apply(x, g.trise)
 			gl.ex, gl.ey = m.apply(x+box, g.trise)
 			bx0, by0 := m.apply(x, g.trise+desc)

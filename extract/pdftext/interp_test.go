@@ -339,3 +339,36 @@ func TestStreamFilters(t *testing.T) {
 		t.Errorf("lzwDecode(spec example) = %q", got)
 	}
 }
+
+// TestPagePanic: a page whose objects make the library panic comes back
+// with its Problem set and a *PageError; the other pages are read. A font
+// that cannot be read costs only its own text.
+func TestPagePanic(t *testing.T) {
+	b := &pdfBuilder{}
+	f := b.add(helvetica)
+	res := "/Font << /F1 " + helvetica + fmt.Sprintf(" /F2 %d 0 R >>", f)
+	data := b.build([]testPage{
+		{content: "BT /F1 10 Tf 100 700 Td (Hello) Tj /F2 10 Tf (lost) Tj ET", resources: res},
+		{content: "BT /F1 10 Tf 100 700 Td (Bye) Tj ET", resources: res},
+	}, "")
+	// Break object headers without moving any offset: the font's, and
+	// that of the second page's content stream.
+	// breakObj spoils the header of the object that holds data[i].
+	breakObj := func(i int) { copy(data[bytes.LastIndex(data[:i], []byte(" obj")):], " xyz") }
+	breakObj(bytes.Index(data, []byte("/BaseFont /Helvetica /Encoding /WinAnsiEncoding >>\nendobj")))
+	breakObj(bytes.Index(data, []byte("(Bye)")))
+	pages, err := Read(context.Background(), data)
+	var pe *PageError
+	if !errors.As(err, &pe) || pe.Page != 2 || !errors.Is(err, ErrMalformed) {
+		t.Fatalf("err = %v, want a *PageError for page 2 wrapping ErrMalformed", err)
+	}
+	if len(pages) != 2 {
+		t.Fatalf("got %d pages", len(pages))
+	}
+	if p := pages[0]; len(p.Words) != 1 || p.Words[0].Text != "Hello" || p.Trusted || !strings.Contains(p.Problem, "fonts could not be read") {
+		t.Errorf("page 1: words %v, Trusted=%v Problem=%q", texts(p.Words), p.Trusted, p.Problem)
+	}
+	if p := pages[1]; p.Trusted || !strings.Contains(p.Problem, "could not be read") || p.Number != 2 {
+		t.Errorf("page 2: Trusted=%v Problem=%q", p.Trusted, p.Problem)
+	}
+}

@@ -34,6 +34,11 @@ const maxNesting = 32
 type lexer struct {
 	data []byte
 	pos  int
+	// With reuse set, top-level arrays share one buffer: the caller
+	// consumes each operator's operands before reading on, which page
+	// content allows (no operator takes two arrays) and CMaps do not.
+	reuse bool
+	buf   []operand
 }
 
 func isWhite(c byte) bool {
@@ -288,6 +293,10 @@ func (l *lexer) hex() string {
 
 func (l *lexer) array(depth int) operand {
 	a := operand{kind: kArray}
+	if l.reuse && depth == 1 {
+		a.arr = l.buf[:0]
+		defer func() { l.buf = a.arr[:0] }()
+	}
 	for {
 		l.skipSpace()
 		if l.pos >= len(l.data) {

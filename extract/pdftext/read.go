@@ -276,6 +276,10 @@ func (doc *docState) contents(v pdf.Value) []byte {
 // verdict is the text-quality check: text from fonts without a usable
 // Unicode mapping is garbage, digits included.
 func verdict(ps *pageState) (bool, string) {
+	if ps.badFonts > 0 {
+		// Text in those fonts is missing: a table may have lost cells.
+		return false, fmt.Sprintf("%d fonts could not be read; their text is missing", ps.badFonts)
+	}
 	if ps.shown == 0 {
 		if ps.images > 0 {
 			return false, "no text layer"

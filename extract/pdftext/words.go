@@ -76,7 +76,7 @@ func makeWord(gs []glyph) (Word, bool) {
 		b.WriteString(g.text)
 		w.X0, w.Y0 = math.Min(w.X0, g.x0), math.Min(w.Y0, g.y0)
 		w.X1, w.Y1 = math.Max(w.X1, g.x1), math.Max(w.Y1, g.y1)
-		bold = bold && g.font.bold
+		bold = bold && g.bold
 		italic = italic && g.font.italic
 	}
 	w.Text = strings.TrimSpace(normalizeText(b.String()))
