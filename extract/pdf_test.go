@@ -62,3 +62,28 @@ func TestPDFMalformed(t *testing.T) {
 		t.Errorf("SourceError %+v", se)
 	}
 }
+
+// BenchmarkPDF reads the largest corpus PDF into a Document.
+func BenchmarkPDF(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(pdfCorpus, "*.pdf"))
+	var largest string
+	var size int64
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil && st.Size() > size {
+			largest, size = f, st.Size()
+		}
+	}
+	if largest == "" {
+		b.Skip("no corpus")
+	}
+	data, err := os.ReadFile(largest)
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw := model.Raw{Source: model.Source{Location: largest}, Format: model.FormatPDF, Data: data}
+	for b.Loop() {
+		if _, err := PDF(context.Background(), raw); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

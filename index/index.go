@@ -68,7 +68,15 @@ type Index struct {
 	pending pendingState
 	closed  bool
 
-	docInfo sync.Map // document id -> *model.DocInfo, for rebuilding hits
+	// Batches return once they are searchable; the disk catches up in
+	// the background. persisting counts the batches not yet on disk, and
+	// persistErr keeps the first error writing one.
+	persisting sync.WaitGroup
+	persistMu  sync.Mutex
+	persistErr error
+
+	docInfo sync.Map // document id -> model.DocInfo, for rebuilding hits
+	words   sync.Map // lower-case words given a vocabulary document by this process
 }
 
 // Open opens the index at path, or creates it when opts.Create is set and
@@ -81,6 +89,10 @@ func Open(path string, opts Options) (*Index, error) {
 	if wait <= 0 {
 		wait = 2 * time.Second
 	}
+	// unsafe_batch: a batch returns once it is searchable, not once it is
+	// on disk. Every snapshot scorch persists still holds whole batches,
+	// so a crash loses the last batches but never splits a document;
+	// Flush and Close wait for the disk.
 	cfg := map[string]interface{}{"bolt_timeout": wait.String(), "unsafe_batch": true}
 	if opts.ReadOnly {
 		cfg["read_only"] = true
@@ -143,7 +155,12 @@ func (ix *Index) checkSchema(created bool) error {
 		if n > 0 || (ix.readOnly && !created) {
 			return fmt.Errorf("%w: %s has no jaarzoek schema version; re-ingest into a new index, do not mix", ErrSchema, ix.path)
 		}
-		if err := ix.b.SetInternal([]byte(keySchema), []byte(SchemaVersion)); err != nil {
+		b := ix.b.NewBatch()
+		b.SetInternal([]byte(keySchema), []byte(SchemaVersion))
+		if err := ix.write(b); err == nil {
+			err = ix.waitPersisted()
+		}
+		if err != nil {
 			return fmt.Errorf("index: write schema version to %s: %w", ix.path, err)
 		}
 		return nil
@@ -176,6 +193,9 @@ func (ix *Index) Close() error {
 	var ferr error
 	if !ix.readOnly {
 		ferr = ix.flushLocked()
+		if err := ix.waitPersisted(); ferr == nil {
+			ferr = err
+		}
 	}
 	cerr := ix.b.Close()
 	if ferr != nil {
@@ -183,6 +203,38 @@ func (ix *Index) Close() error {
 	}
 	if cerr != nil {
 		return fmt.Errorf("index: close %s: %w", ix.path, cerr)
+	}
+	return nil
+}
+
+// write applies b and counts it until it is on disk.
+func (ix *Index) write(b *bleve.Batch) error {
+	ix.persisting.Add(1)
+	b.SetPersistedCallback(func(err error) {
+		if err != nil {
+			ix.persistMu.Lock()
+			if ix.persistErr == nil {
+				ix.persistErr = err
+			}
+			ix.persistMu.Unlock()
+		}
+		ix.persisting.Done()
+	})
+	if err := ix.b.Batch(b); err != nil {
+		// A batch that was not introduced is never persisted.
+		ix.persisting.Done()
+		return err
+	}
+	return nil
+}
+
+// waitPersisted waits until every batch written is on disk.
+func (ix *Index) waitPersisted() error {
+	ix.persisting.Wait()
+	ix.persistMu.Lock()
+	defer ix.persistMu.Unlock()
+	if ix.persistErr != nil {
+		return fmt.Errorf("index: write to disk at %s: %w", ix.path, ix.persistErr)
 	}
 	return nil
 }

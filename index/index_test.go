@@ -95,7 +95,9 @@ func TestOpenErrors(t *testing.T) {
 func TestSchemaVersionRefused(t *testing.T) {
 	ix, path := openTemp(t)
 	put(t, ix, testDoc("a.html", "Leiderdorp", "GM0547", 2022, []string{"tekst"}))
-	if err := ix.b.SetInternal([]byte(keySchema), []byte("jaarzoek-index-0")); err != nil {
+	b := ix.b.NewBatch()
+	b.SetInternal([]byte(keySchema), []byte("jaarzoek-index-0"))
+	if err := ix.write(b); err != nil {
 		t.Fatal(err)
 	}
 	ix.Close()

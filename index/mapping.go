@@ -22,7 +22,7 @@ import (
 // Names of the analysis parts the mapping declares.
 const (
 	analyzerText  = "jz_nl"       // NFKC, lower case, Dutch stop words, Dutch Snowball stemmer
-	analyzerParts = "jz_parts"    // NFKC, lower case, stop words, then every suffix of a word
+	analyzerParts = "jz_parts"    // NFKC, lower case, then every suffix of the word
 	analyzerLower = "jz_lower"    // the whole value as one lower-case term
 	filterNFKC    = "jz_nfkc"     // unicode normalisation to NFKC
 	filterSuffix  = "jz_suffixes" // registered below
@@ -33,6 +33,7 @@ const (
 	typePassage  = "passage"
 	typeFigure   = "figure"
 	typeDocument = "document"
+	typeWord     = "word"
 )
 
 // minPart is the shortest sub-word (in runes) the parts field keeps and a
@@ -67,31 +68,28 @@ var SchemaVersion = func() string {
 // opens an index must know it, and the mapping is built with it.
 var suffixRegistered = func() bool {
 	if err := registry.RegisterTokenFilter(filterSuffix, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return suffixFilter{min: minPart, minWord: minCompound, max: maxPartWord}, nil
+		return suffixFilter{min: minPart, max: maxPartWord}, nil
 	}); err != nil {
 		panic(err)
 	}
 	return true
 }()
 
-// suffixFilter replaces each long token (a compound candidate, at least
-// minWord runes) by its inner suffixes of at least min runes; shorter tokens
-// are dropped, as the text field finds them. A prefix query on these terms
-// finds a word inside a compound without a dictionary: "hulp" is a prefix
-// of the suffix "hulpvoorzieningen" of "jeugdhulpvoorzieningen". The word's
-// own start is found by a prefix query on the text field.
-type suffixFilter struct{ min, minWord, max int }
+// suffixFilter replaces each token by all its suffixes of at least min
+// runes, the token itself first. A prefix query on these terms finds a word
+// inside a compound without a dictionary: "jeugdhulp" is a prefix of the
+// suffix "jeugdhulpvoorzieningen" and "hulp" of "hulpvoorzieningen".
+type suffixFilter struct{ min, max int }
 
 func (f suffixFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(in))
+	out := make(analysis.TokenStream, 0, len(in)*8)
 	for _, tok := range in {
 		term := tok.Term
 		n := utf8.RuneCount(term)
-		if n < f.minWord || n > f.max || allDigits(term) {
+		if n < f.min || n > f.max || allDigits(term) {
 			continue
 		}
-		_, size := utf8.DecodeRune(term)
-		for i := size; n-1 >= f.min; n-- {
+		for i := 0; n >= f.min; n-- {
 			out = append(out, &analysis.Token{Term: term[i:], Start: tok.Start, End: tok.End, Position: tok.Position, Type: tok.Type})
 			_, size := utf8.DecodeRune(term[i:])
 			i += size
@@ -140,7 +138,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	must(im.AddCustomAnalyzer(analyzerParts, map[string]interface{}{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []interface{}{filterNFKC, lowercase.Name, nl.StopName, filterSuffix},
+		"token_filters": []interface{}{filterNFKC, lowercase.Name, filterSuffix},
 	}))
 	must(im.AddCustomAnalyzer(analyzerLower, map[string]interface{}{
 		"type":          custom.Name,
@@ -148,9 +146,15 @@ func newMapping() *mapping.IndexMappingImpl {
 		"token_filters": []interface{}{filterNFKC, lowercase.Name},
 	}))
 
-	im.AddDocumentMapping(typePassage, passageMapping())
-	im.AddDocumentMapping(typeFigure, figureMapping())
-	im.AddDocumentMapping(typeDocument, documentMapping())
+	for t, dm := range map[string]*mapping.DocumentMapping{
+		typePassage: passageMapping(), typeFigure: figureMapping(),
+		typeDocument: documentMapping(), typeWord: wordMapping(),
+	} {
+		// No field goes into the composite _all field; without this it
+		// is still built, empty, for every document.
+		dm.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
+		im.AddDocumentMapping(t, dm)
+	}
 	return im
 }
 
@@ -219,12 +223,8 @@ func passageMapping() *mapping.DocumentMapping {
 	dm := mapping.NewDocumentStaticMapping()
 	addDocFields(dm, true)
 	// Term vectors only on text: phrases and highlighting need positions
-	// and offsets; the parts field serves recall and needs neither.
+	// and offsets.
 	dm.AddFieldMappingsAt("text", text(analyzerText, true))
-	// Only whether a document has a sub-word counts, not how often.
-	parts := text(analyzerParts, false)
-	parts.SkipFreqNorm = true
-	dm.AddFieldMappingsAt("parts", parts)
 	dm.AddFieldMappingsAt("section", keyword(false))
 	dm.AddFieldMappingsAt("page", number(false))
 	return dm
@@ -247,5 +247,20 @@ func documentMapping() *mapping.DocumentMapping {
 	dm := mapping.NewDocumentStaticMapping()
 	addDocFields(dm, false)
 	dm.AddFieldMappingsAt("status", keyword(false))
+	return dm
+}
+
+// wordMapping maps the vocabulary: one document per long word of the
+// passages (a compound candidate), its id the stem the text field indexes,
+// its parts field every suffix of the word. A query word is looked up here
+// first and the stems found are searched in the text field: compounds are
+// found by their parts at a cost that grows with the vocabulary, not with
+// the number of passages.
+func wordMapping() *mapping.DocumentMapping {
+	dm := mapping.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt("t", keyword(false))
+	parts := text(analyzerParts, false)
+	parts.SkipFreqNorm = true
+	dm.AddFieldMappingsAt("parts", parts)
 	return dm
 }

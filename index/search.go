@@ -100,7 +100,7 @@ func (ix *Index) Search(ctx context.Context, q SearchQuery) (*SearchResult, erro
 		main = []query.Query{qs}
 	} else {
 		var err error
-		main, parts, err = ix.plainQueries(q.Words)
+		main, parts, err = ix.plainQueries(ctx, q.Words)
 		if err != nil {
 			return nil, err
 		}
@@ -151,7 +151,7 @@ func (ix *Index) Search(ctx context.Context, q SearchQuery) (*SearchResult, erro
 	out.Hits = make([]Hit, 0, len(res.Hits))
 	for i, h := range res.Hits {
 		stored, _ := h.Fields["stored"].(string)
-		p, err := ix.decodePassage(stored)
+		p, err := ix.decodePassage(h.ID, stored)
 		if errors.Is(err, errNoDoc) {
 			continue
 		}
@@ -254,7 +254,7 @@ func splitWords(s string) (words, phrases []string) {
 // plainQueries builds one query per word or phrase: the word in the text
 // (stemmed) or, boosted lower, inside a compound. It also returns the
 // lower-case words looked for inside compounds, for highlighting.
-func (ix *Index) plainQueries(s string) ([]query.Query, []string, error) {
+func (ix *Index) plainQueries(ctx context.Context, s string) ([]query.Query, []string, error) {
 	textAn := ix.b.Mapping().AnalyzerNamed(analyzerText)
 	if textAn == nil {
 		return nil, nil, fmt.Errorf("index: analyzer %s missing", analyzerText)
@@ -273,14 +273,15 @@ func (ix *Index) plainQueries(s string) ([]query.Query, []string, error) {
 		m.SetBoost(boostText)
 		alts := []query.Query{m}
 		for _, p := range ix.wordParts(w) {
-			// The word at the start of a compound, on the stemmed text
-			// terms ("jeugdhulp" → jeugdhulpkost), and inside one, on the
-			// suffixes of the parts field ("hulp" → hulpvoorzieningen).
-			for _, field := range []string{"text", "parts"} {
-				pq := bleve.NewPrefixQuery(p)
-				pq.SetField(field)
-				pq.SetBoost(boostParts)
-				alts = append(alts, pq)
+			stems, err := ix.compounds(ctx, p)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, st := range stems {
+				tq := bleve.NewTermQuery(st)
+				tq.SetField("text")
+				tq.SetBoost(boostParts)
+				alts = append(alts, tq)
 			}
 			parts = append(parts, p)
 		}
@@ -300,6 +301,31 @@ func (ix *Index) plainQueries(s string) ([]query.Query, []string, error) {
 		qs = append(qs, pq)
 	}
 	return qs, parts, nil
+}
+
+// maxCompounds bounds the compounds one query word expands into, so a
+// short part ("werk") cannot blow up the query.
+const maxCompounds = 200
+
+// compounds returns the stems of the vocabulary words holding part, the
+// word part itself excluded.
+func (ix *Index) compounds(ctx context.Context, part string) ([]string, error) {
+	pq := bleve.NewPrefixQuery(part)
+	pq.SetField("parts")
+	tq := bleve.NewTermQuery(typeWord)
+	tq.SetField("t")
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(tq, pq), maxCompounds, 0, false)
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: look up compounds of %q: %w", part, err)
+	}
+	stems := make([]string, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		if st := strings.TrimPrefix(h.ID, "w:"); st != part {
+			stems = append(stems, st)
+		}
+	}
+	return stems, nil
 }
 
 // wordParts returns the pieces of w that are looked for inside compounds:

@@ -9,6 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -234,7 +238,7 @@ func (ix *Index) PutFailure(ctx context.Context, f Failure) error {
 	return nil
 }
 
-// Flush writes the pending batch.
+// Flush writes the pending batch and waits until all written is on disk.
 func (ix *Index) Flush(ctx context.Context) error {
 	if ix.readOnly {
 		return nil
@@ -243,18 +247,24 @@ func (ix *Index) Flush(ctx context.Context) error {
 		return err
 	}
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	return ix.flushLocked()
+	err := ix.flushLocked()
+	ix.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	return ix.waitPersisted()
 }
 
 func (ix *Index) flushLocked() error {
 	if ix.batch.Size() == 0 {
 		return nil
 	}
-	if err := ix.b.Batch(ix.batch); err != nil {
+	if err := ix.write(ix.batch); err != nil {
 		return fmt.Errorf("index: write batch to %s: %w", ix.path, err)
 	}
-	ix.batch.Reset()
+	// A batch handed to scorch is not reused: its persisted callback
+	// belongs to it.
+	ix.batch = ix.b.NewBatch()
 	ix.pending = newPendingState()
 	ix.docInfo.Clear()
 	return nil
@@ -386,6 +396,7 @@ func (ix *Index) build(d *Doc) (*bleve.Batch, *docRec, error) {
 			return nil, nil, fmt.Errorf("index: passage %s of %s: %w", id, d.Source, err)
 		}
 		rec.Passages = append(rec.Passages, id)
+		ix.addWords(nb, p.Text)
 	}
 	for i := range d.Records {
 		r := &d.Records[i]
@@ -438,7 +449,6 @@ type passageDoc struct {
 	DocYear      float64 `json:"doc_year"`
 	Year         string  `json:"year"`
 	Text         string  `json:"text"`
-	Parts        string  `json:"parts"`
 	Section      string  `json:"section"`
 	Page         float64 `json:"page"`
 	Stored       string  `json:"stored"`
@@ -496,6 +506,13 @@ type statusDoc struct {
 
 func (statusDoc) BleveType() string { return typeDocument }
 
+type wordDoc struct {
+	T     string `json:"t"`
+	Parts string `json:"parts"`
+}
+
+func (wordDoc) BleveType() string { return typeWord }
+
 func yearString(y int) string {
 	if y == 0 {
 		return ""
@@ -530,7 +547,7 @@ type figureBlob struct {
 // newPassageDoc builds the index document of p. The document fields come
 // from the document, not the passage: one document has one set of them.
 func newPassageDoc(id string, p *model.Passage, info model.DocInfo) (*passageDoc, error) {
-	blob := passageBlob{ID: id, Doc: info.Doc, Section: p.Section, Page: p.Page, Seq: p.Seq, Text: p.Text}
+	blob := passageBlob{Doc: info.Doc, Section: p.Section, Page: p.Page, Seq: p.Seq, Text: p.Text}
 	b, err := json.Marshal(blob)
 	if err != nil {
 		return nil, fmt.Errorf("index: encode passage %s: %w", id, err)
@@ -539,7 +556,7 @@ func newPassageDoc(id string, p *model.Passage, info model.DocInfo) (*passageDoc
 		T: typePassage, Doc: info.Doc, Source: info.Source, Format: string(info.Format),
 		Gemeente: info.Gemeente, GemeenteLC: info.Gemeente, GemeenteCode: info.GemeenteCode,
 		DocKind: info.DocKind, DocYear: float64(info.DocYear), Year: yearString(info.DocYear),
-		Text: p.Text, Parts: p.Text, Section: p.Section, Page: float64(p.Page), Stored: string(b),
+		Text: p.Text, Section: p.Section, Page: float64(p.Page), Stored: string(b),
 	}, nil
 }
 
@@ -580,8 +597,8 @@ func newStatusDoc(st DocStatus) *statusDoc {
 	}
 }
 
-// decodePassage rebuilds a passage from its stored blob.
-func (ix *Index) decodePassage(stored string) (model.Passage, error) {
+// decodePassage rebuilds passage id from its stored blob.
+func (ix *Index) decodePassage(id, stored string) (model.Passage, error) {
 	var b passageBlob
 	if err := json.Unmarshal([]byte(stored), &b); err != nil {
 		return model.Passage{}, fmt.Errorf("index: decode passage: %w", err)
@@ -590,7 +607,7 @@ func (ix *Index) decodePassage(stored string) (model.Passage, error) {
 	if err != nil {
 		return model.Passage{}, err
 	}
-	return model.Passage{ID: b.ID, DocInfo: info, Section: b.Section, Page: b.Page, Seq: b.Seq, Text: b.Text}, nil
+	return model.Passage{ID: id, DocInfo: info, Section: b.Section, Page: b.Page, Seq: b.Seq, Text: b.Text}, nil
 }
 
 // decodeRecord rebuilds a record from its stored blob.
@@ -632,3 +649,37 @@ func (ix *Index) info(id string) (model.DocInfo, error) {
 
 // lowerTrim is how gemeente names are compared in filters.
 func lowerTrim(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// addWords adds to b a vocabulary document for each compound candidate of
+// text (a word of at least minCompound runes) this process has not added
+// yet. Words are never deleted: one whose passages are gone expands a query
+// into a stem that matches nothing.
+func (ix *Index) addWords(b *bleve.Batch, text string) {
+	an := ix.b.Mapping().AnalyzerNamed(analyzerText)
+	start := -1
+	for i, r := range text + " " {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start < 0 {
+			continue
+		}
+		w := text[start:i]
+		start = -1
+		if len(w) < minCompound || utf8.RuneCountInString(w) < minCompound || utf8.RuneCountInString(w) > maxPartWord {
+			continue
+		}
+		lw := strings.ToLower(norm.NFKC.String(w))
+		if _, seen := ix.words.LoadOrStore(lw, true); seen {
+			continue
+		}
+		toks := an.Analyze([]byte(lw))
+		if len(toks) != 1 {
+			continue // a stop word, or NFKC split it
+		}
+		b.Index("w:"+string(toks[0].Term), wordDoc{T: typeWord, Parts: lw})
+	}
+}

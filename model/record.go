@@ -65,7 +65,8 @@ type Record struct {
 	PeriodSource string `json:"period_source,omitempty"`
 	// Context is the sentence a prose figure (Table 0) was read from.
 	Context string `json:"context,omitempty"`
-	// Offset is the byte offset of a prose figure in its passage text.
+	// Offset is the byte offset of a prose figure in the document's prose:
+	// the texts of its paragraph and list-item blocks joined with "\n".
 	Offset int `json:"offset,omitempty"`
 	// Untrusted marks a figure read from a PDF page that failed the
 	// text-quality check.

@@ -269,8 +269,13 @@ func testCorpusSpec(t *testing.T, boldHeaders bool) {
 			t.Errorf("%s: unexpected error %v", slug, e)
 		}
 		byPos := map[model.Pos]*model.Record{}
+		tableRecords := 0
 		for i := range res.Records {
 			r := &res.Records[i]
+			if r.Table == 0 {
+				continue // figures in prose have tests of their own
+			}
+			tableRecords++
 			checks[r.Check]++
 			// Every sum in the corpus tables was verified by hand.
 			if r.Check == CheckFail {
@@ -278,7 +283,7 @@ func testCorpusSpec(t *testing.T, boldHeaders bool) {
 			}
 			byPos[model.Pos{Table: r.Table, Row: r.Row, Col: r.Col}] = r
 		}
-		predicted += len(res.Records)
+		predicted += tableRecords
 		gold += len(gs)
 		for _, g := range gs {
 			r := byPos[model.Pos{Table: g.Table, Row: g.Row, Col: g.Col}]

@@ -15,29 +15,41 @@ import (
 const detectTextBytes = 8 << 10
 
 // Identify fills doc's gemeente, code, kind and year: each from its hint
-// when one was given, else from what the document says of itself (address,
-// title, site header, headings, text). How each was decided is appended to
-// doc.Detections; a field that stays unknown has an empty From.
+// when one was given (or from the field itself when a caller already set
+// it), else from what the document says of itself (address, title, site
+// header, headings, text). How each was decided is appended to
+// doc.Detections (replacing those of an earlier call); a field that stays
+// unknown has an empty From.
 func Identify(doc *model.Document) {
+	given := doc.Hints
+	if given.Gemeente == "" {
+		given.Gemeente = doc.Gemeente
+	}
+	if given.Year == 0 {
+		given.Year = doc.DocYear
+	}
+	if given.Kind == "" {
+		given.Kind = doc.DocKind
+	}
 	det := reference.Detect(clues(doc))
 
-	kind, kindFrom := normalizeKind(doc.Hints.Kind), "hint"
+	kind, kindFrom := normalizeKind(given.Kind), "hint"
 	if kind == "" {
 		kind, kindFrom = det.Kind, det.KindFrom
 	}
-	year, yearFrom := doc.Hints.Year, "hint"
+	year, yearFrom := given.Year, "hint"
 	if year == 0 {
 		year, yearFrom = det.Year, det.YearFrom
 	}
 
 	g, gemFrom := reference.Gemeente{}, ""
-	if doc.Hints.Gemeente != "" {
+	if given.Gemeente != "" {
 		gemFrom = "hint"
-		if found, ok := reference.LookupYear(doc.Hints.Gemeente, year); ok {
+		if found, ok := reference.LookupYear(given.Gemeente, year); ok {
 			g = found
 		} else {
 			// An unknown name is still what the user said; it gets no code.
-			g = reference.Gemeente{Name: doc.Hints.Gemeente}
+			g = reference.Gemeente{Name: given.Gemeente}
 		}
 	} else if !det.Gemeente.IsZero() {
 		g, gemFrom = det.Gemeente, det.GemeenteFrom
@@ -61,7 +73,13 @@ func Identify(doc *model.Document) {
 	if year == 0 {
 		yearFrom = ""
 	}
-	doc.Detections = append(doc.Detections,
+	kept := doc.Detections[:0]
+	for _, d := range doc.Detections {
+		if d.Field != "gemeente" && d.Field != "doc_year" && d.Field != "doc_kind" {
+			kept = append(kept, d)
+		}
+	}
+	doc.Detections = append(kept,
 		model.Detection{Field: "gemeente", Value: g.Name, From: gemFrom},
 		model.Detection{Field: "doc_year", Value: yearText(year), From: yearFrom},
 		model.Detection{Field: "doc_kind", Value: kind, From: kindFrom},

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/jaarzoek/jaarzoek/model"
+	"github.com/jaarzoek/jaarzoek/reference"
 )
 
 // A Normalizer turns Documents into Records and Passages. The zero value is
@@ -25,7 +26,7 @@ type Normalizer struct {
 
 // A Result is what Normalize makes of one Document.
 type Result struct {
-	Records  []model.Record  // one per figure, in table, row, col order
+	Records  []model.Record  // one per figure: tables in table, row, col order, then prose in reading order
 	Passages []model.Passage // the text, in reading order
 	// Errors holds one SourceError (stage "normalize", with the cell's Pos)
 	// per cell that looked like a number but could not be read; the rest
@@ -36,15 +37,25 @@ type Result struct {
 	Skipped map[int]int
 }
 
-// Normalize reads doc with the default Normalizer.
+// Normalize reads doc with the default Normalizer, which takes indicator
+// ids from the reference list of BBV indicators.
 func Normalize(doc *model.Document) Result {
-	var n Normalizer
+	n := Normalizer{MatchIndicator: matchReference}
 	return n.Normalize(doc)
 }
 
-// Normalize turns the tables of doc into Records and its headings,
-// paragraphs and list items into Passages. The document fields of every
-// record and passage are copied from doc.DocInfo. It does no I/O.
+// matchReference returns the id of the reference indicator label and unit
+// name, or "" when the match is not certain.
+func matchReference(label, unit string) string {
+	id, _ := reference.MatchIndicator(label, unit)
+	return id
+}
+
+// Normalize first settles whose document doc is (Identify: hints, else
+// detection), then turns the tables of doc into Records, the figures in its
+// paragraphs into Records with Table 0 (after the table records), and its
+// headings, paragraphs and list items into Passages. The document fields of
+// every record and passage are copied from doc.DocInfo. It does no I/O.
 //
 // Per figure: Column joins the header levels over the cell with " > ";
 // PeriodKind follows the contract's ordered keyword rules over that header
@@ -66,6 +77,7 @@ func (n *Normalizer) Normalize(doc *model.Document) Result {
 	if doc == nil {
 		return res
 	}
+	Identify(doc)
 	// Records are large; one allocation for the body cells of all tables
 	// saves copying them while the slice grows.
 	cells := 0
@@ -91,6 +103,9 @@ func (n *Normalizer) Normalize(doc *model.Document) Result {
 		ordinal++
 		n.table(doc, b, ordinal, &sc, &res)
 	}
+	prose, errs := n.ProseFigures(doc)
+	res.Records = append(res.Records, prose...)
+	res.Errors = append(res.Errors, errs...)
 	res.Passages = n.passages(doc)
 	return res
 }

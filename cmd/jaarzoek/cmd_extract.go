@@ -77,7 +77,6 @@ func runExtract(ctx context.Context, o extractOptions, args []string, stdout, st
 			report(err)
 			continue
 		}
-		normalize.Identify(doc)
 		res := normalize.Normalize(doc)
 		for _, w := range doc.Warnings {
 			slog.Warn(w.Error())

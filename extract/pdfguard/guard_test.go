@@ -34,7 +34,7 @@ const envTestParent = "JAARZOEK_PDFGUARD_TEST_PARENT"
 func orphanWorker() {
 	exe, _ := os.Executable()
 	cmd := exec.Command(exe)
-	cmd.Env = append(os.Environ(), envWorker+"="+engLoop.Name, envTestParent+"=")
+	cmd.Env = append(os.Environ(), envWorker+"="+engLoop.Name, envTestParent+"=", envParent+"="+strconv.Itoa(os.Getpid()))
 	cmd.Stdin = strings.NewReader("data")
 	if err := cmd.Start(); err != nil {
 		os.Exit(1)
@@ -69,7 +69,7 @@ func TestOrphan(t *testing.T) {
 		}
 		if time.Now().After(deadline) {
 			syscall.Kill(pid, syscall.SIGKILL)
-			t.Fatalf("worker %d still running 5 s after its parent died", pid)
+			t.Fatalf("worker %d still running 5 s after its parent died: %s", pid, b)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

@@ -25,6 +25,7 @@ import (
 const (
 	envWorker = "JAARZOEK_PDF_WORKER"
 	envMemory = "JAARZOEK_PDF_MEMORY"
+	envParent = "JAARZOEK_PDF_PARENT" // pid of the process waiting for the reply
 )
 
 // errNoWorker says the worker process could not be started at all.
@@ -72,7 +73,9 @@ func ServeWorker() {
 	// Replies go to the original stdout; anything else a library prints
 	// goes to stderr, where the parent keeps it for diagnosis.
 	out := redirectStdout()
-	go exitWithParent(os.Getppid())
+	if parent, err := strconv.Atoi(os.Getenv(envParent)); err == nil {
+		go exitWithParent(parent)
+	}
 	limit, _ := strconv.ParseInt(os.Getenv(envMemory), 10, 64)
 	if limit > 0 {
 		// The soft limit makes the collector work hard before the hard
@@ -96,12 +99,14 @@ func ServeWorker() {
 
 // exitWithParent ends a worker whose parent is gone (killed, crashed):
 // nobody waits for its reply, and a worker stuck in a loop would
-// otherwise run on.
+// otherwise run on. The parent's pid comes from the environment, as the
+// parent may be gone before the worker first looks.
 func exitWithParent(parent int) {
-	for range time.Tick(time.Second) {
+	for {
 		if os.Getppid() != parent {
 			os.Exit(4)
 		}
+		time.Sleep(time.Second)
 	}
 }
 
@@ -160,7 +165,7 @@ func runWorker(ctx context.Context, name string, data []byte, opt Options) ([]pd
 	}
 	limit := opt.memoryLimit()
 	cmd := exec.CommandContext(ctx, exe)
-	cmd.Env = append(os.Environ(), envWorker+"="+name, envMemory+"="+strconv.FormatInt(limit, 10))
+	cmd.Env = append(os.Environ(), envWorker+"="+name, envMemory+"="+strconv.FormatInt(limit, 10), envParent+"="+strconv.Itoa(os.Getpid()))
 	cmd.Stdin = bytes.NewReader(data)
 	var stdout bytes.Buffer
 	stderr := &tail{max: 4 << 10}

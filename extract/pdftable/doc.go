@@ -18,8 +18,10 @@
 //     them, lines closer than rows are, a line starting in lower case, or
 //     a previous line too full to take the next word, mark a wrap;
 //   - lines above the first row that have text over the figure columns are
-//     header rows; a header above a single header word spans the columns
-//     nearest to it ("Realisatie 2021" over "Baten | Lasten | Saldo");
+//     header rows; lines of one wrapped or vertically centred header cell
+//     join one row, a line with twice the cells starts a finer level, and a
+//     cell of an upper level spans the columns it is centred on (or starts
+//     or ends with): "Realisatie 2021" over "Baten | Lasten | Saldo";
 //   - a scale line ("bedragen x € 1.000") above the table is its UnitLine,
 //     a "Tabel 3" line its Caption, lines starting with a footnote mark
 //     right under it its Notes;

@@ -394,6 +394,31 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "justified prose with figures is no table",
+			build: func() []byte {
+				d := newPDF(595, 842)
+				b := d.page()
+				lines := [][]string{
+					{"In", "2022", "telde", "de", "gemeente", "12.400", "inwoners,", "ruim"},
+					{"300", "meer", "dan", "in", "2021;", "het", "aantal", "woningen"},
+					{"steeg", "met", "1,8%", "naar", "5.210", "en", "de", "bijstand"},
+				}
+				for i, ws := range lines {
+					x := 50.0
+					for _, w := range ws {
+						d.text(b, x, 100+float64(i)*13, 10, w)
+						x += helvWidth(w, 10) + 9 // wide justified spaces
+					}
+				}
+				return d.bytes()
+			},
+			check: func(t *testing.T, pages []pdftext.Page, found []Found) {
+				if len(found) != 0 {
+					t.Errorf("found %d tables in prose", len(found))
+				}
+			},
+		},
+		{
 			name: "two tables apart, a paragraph between",
 			build: func() []byte {
 				d := newPDF(595, 842)

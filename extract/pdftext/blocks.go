@@ -30,6 +30,27 @@ func (l *tline) text() string { return strings.Join(l.words, " ") }
 // table finders use it to keep table words out of the text). page counts
 // from 1.
 func Blocks(pages []Page, skip func(page int, w Word) bool) []model.Block {
+	placed := Layout(pages, skip)
+	out := make([]model.Block, len(placed))
+	for i := range placed {
+		out[i] = placed[i].Block
+	}
+	return out
+}
+
+// A Placed block is a Block with where it starts and ends on the page,
+// in the coordinates of Word: a table found on the page can be put
+// between the blocks above and below it. A block that runs on to the
+// next page or column ends at EndPage, EndY1.
+type Placed struct {
+	model.Block
+	X0, Y0, X1, Y1 float64 // box of the block's lines on its first page
+	EndPage        int     // page of its last line, from 1
+	EndY1          float64 // bottom of its last line
+}
+
+// Layout is Blocks with the place of every block.
+func Layout(pages []Page, skip func(page int, w Word) bool) []Placed {
 	var lines []tline
 	for pi := range pages {
 		lines = append(lines, pageLines(&pages[pi], skip)...)
@@ -344,7 +365,7 @@ func joinHyphen(before, next string) hyphenJoin {
 
 // sectionBlocks decides headings and their levels, and gives every
 // block its heading path.
-func sectionBlocks(blocks []*pblock, body float64) []model.Block {
+func sectionBlocks(blocks []*pblock, body float64) []Placed {
 	type style struct {
 		size float64
 		bold bool
@@ -390,7 +411,7 @@ func sectionBlocks(blocks []*pblock, body float64) []model.Block {
 		}
 		return s
 	}
-	out := make([]model.Block, 0, len(blocks))
+	out := make([]Placed, 0, len(blocks))
 	for i, b := range blocks {
 		if texts[i] == "" {
 			continue
@@ -406,7 +427,16 @@ func sectionBlocks(blocks []*pblock, body float64) []model.Block {
 		} else {
 			blk.Section = names()
 		}
-		out = append(out, blk)
+		pl := Placed{Block: blk, X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
+		for _, l := range b.lines {
+			if l.page == b.page {
+				pl.X0, pl.Y0 = math.Min(pl.X0, l.x0), math.Min(pl.Y0, l.y0)
+				pl.X1, pl.Y1 = math.Max(pl.X1, l.x1), math.Max(pl.Y1, l.y1)
+			}
+		}
+		last := b.lines[len(b.lines)-1]
+		pl.EndPage, pl.EndY1 = last.page, last.y1
+		out = append(out, pl)
 	}
 	return out
 }

@@ -149,3 +149,18 @@ func TestJoinHyphen(t *testing.T) {
 		}
 	}
 }
+
+func TestLayoutPlaces(t *testing.T) {
+	pages := []Page{
+		typeset(1, "h1|b|l|Titel", "", "p|n|l|Een zin die doorloopt op de"),
+		typeset(2, "p|n|l|volgende pagina."),
+	}
+	placed := Layout(pages, nil)
+	if len(placed) != 2 {
+		t.Fatalf("got %d blocks", len(placed))
+	}
+	h, p := placed[0], placed[1]
+	if !(h.Y1 <= p.Y0 && h.X0 == 50 && p.Page == 1 && p.EndPage == 2 && p.EndY1 > 0 && p.EndY1 < p.Y0) {
+		t.Errorf("heading %+v, paragraph %+v", h, p)
+	}
+}

@@ -18,7 +18,6 @@ func TestDevDump(t *testing.T) {
 	if f == "" {
 		t.Skip()
 	}
-	debugPanics = true
 	data, _ := os.ReadFile(f)
 	pages, err := Read(context.Background(), data)
 	fmt.Println("err:", err)

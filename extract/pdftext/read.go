@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime/debug"
 	"strconv"
 
 	"github.com/ledongthuc/pdf"
@@ -234,9 +233,6 @@ func readPage(doc *docState, n int, ref pageRef) (p Page, err error) {
 			p.Words, p.Rules, p.Trusted = nil, nil, false
 			p.Problem = fmt.Sprintf("page could not be read: %v", r)
 			err = fmt.Errorf("%w: %v", ErrMalformed, r)
-			if debugPanics {
-				err = fmt.Errorf("%w: %v\n%s", ErrMalformed, r, debug.Stack())
-			}
 		}
 	}()
 	// The glyph buffer is reused from page to page; words copy out of it.
@@ -252,9 +248,6 @@ func readPage(doc *docState, n int, ref pageRef) (p Page, err error) {
 	p.Trusted, p.Problem = verdict(ps)
 	return p, nil
 }
-
-// debugPanics adds stacks to page errors in tests.
-var debugPanics = false
 
 // contents concatenates a page's content streams; a stream that cannot
 // be decoded is left out.
