@@ -34,6 +34,7 @@ func PDF(ctx context.Context, raw model.Raw) (doc *model.Document, err error) {
 	}
 	doc = &model.Document{Title: info.Title, Pages: len(pages), Engine: PDFEngine}
 	doc.Blocks = pdfBlocks(pages)
+	doc.Site = pdfSite(pages, info.Author)
 	if doc.Title == "" {
 		for _, b := range doc.Blocks {
 			if b.Kind == model.BlockHeading && b.Level == 1 {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/jaarzoek/jaarzoek/extract/pdftable"
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
 	"github.com/jaarzoek/jaarzoek/model"
@@ -57,4 +59,27 @@ func tableBlock(f pdftable.Found, index int, before []model.Block) model.Block {
 		}
 	}
 	return model.Block{Kind: model.BlockTable, Section: section, Page: t.Page, Table: t, Untrusted: t.Untrusted}
+}
+
+// pdfSite is what a PDF says of its publisher outside the content: the
+// author in its information dictionary and the running header of its first
+// page ("Gemeente Maassluis"), which detection reads like a site header.
+func pdfSite(pages []pdftext.Page, author string) string {
+	parts := []string{}
+	if author = strings.TrimSpace(author); author != "" {
+		parts = append(parts, author)
+	}
+	for _, p := range pages {
+		var words []string
+		for _, w := range p.Words {
+			if w.Running && w.Y1 < p.Height/2 {
+				words = append(words, w.Text)
+			}
+		}
+		if len(words) > 0 {
+			parts = append(parts, strings.Join(words, " "))
+			break
+		}
+	}
+	return strings.Join(parts, " · ")
 }
