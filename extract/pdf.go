@@ -5,19 +5,21 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/jaarzoek/jaarzoek/extract/pdfguard"
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
 	"github.com/jaarzoek/jaarzoek/model"
 )
-
-// PDFEngine names the reader of PDF text in Document.Engine.
-const PDFEngine = "ledongthuc/pdf"
 
 // PDF reads the text layer of a PDF into a Document: headings, paragraphs
 // and list items in reading order with their page and heading path.
 // Pages whose text failed the quality check, and pages that could not be
 // read, are Warnings with their page; their text is kept, marked
-// Untrusted. A file that cannot be read at all gives a *model.SourceError
-// wrapping pdftext.ErrMalformed or pdftext.ErrEncrypted.
+// Untrusted. The file is read by pdfguard in a child process bounded in
+// time and memory, by a second engine when the first cannot read it;
+// Document.Engine names the engine. A file that cannot be read at all
+// gives a *model.SourceError wrapping one of pdfguard's sentinels
+// (ErrMalformed, ErrEncrypted, ErrPassword, ErrNoText, ErrTimeout,
+// ErrMemory).
 func PDF(ctx context.Context, raw model.Raw) (doc *model.Document, err error) {
 	src := sourceName(raw)
 	defer func() {
@@ -28,11 +30,12 @@ func PDF(ctx context.Context, raw model.Raw) (doc *model.Document, err error) {
 			err = &model.SourceError{Source: src, Stage: model.StageExtract, Err: fmt.Errorf("extract: %w: %v", pdftext.ErrMalformed, r)}
 		}
 	}()
-	pages, info, err := pdftext.ReadInfo(ctx, raw.Data)
-	if err != nil && (pages == nil || ctx.Err() != nil) {
+	res, err := pdfguard.Read(ctx, raw.Data, pdfguard.Options{})
+	if err != nil {
 		return nil, &model.SourceError{Source: src, Stage: model.StageExtract, Err: fmt.Errorf("extract: reading pdf: %w", err)}
 	}
-	doc = &model.Document{Title: info.Title, Pages: len(pages), Engine: PDFEngine}
+	pages, info := res.Pages, res.Info
+	doc = &model.Document{Title: info.Title, Pages: len(pages), Engine: res.Engine}
 	doc.Blocks = pdfBlocks(pages)
 	doc.Site = pdfSite(pages, info.Author)
 	if doc.Title == "" {

@@ -24,7 +24,7 @@ func TestPDFCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc.Engine != PDFEngine || doc.Pages != 12 || len(doc.Warnings) != 0 {
+	if doc.Engine != "pdftext" || doc.Pages != 12 || len(doc.Warnings) != 0 {
 		t.Errorf("Engine %q, Pages %d, Warnings %v", doc.Engine, doc.Pages, doc.Warnings)
 	}
 	if doc.Title == "" {

@@ -37,12 +37,12 @@ const pageSize = 1000
 func (ix *Index) Figures(ctx context.Context, q FigureQuery) iter.Seq2[model.Record, error] {
 	return func(yield func(model.Record, error) bool) {
 		n := 0
-		for stored, err := range ix.scan(ctx, bleve.NewConjunctionQuery(q.queries()...), q.Limit) {
+		for h, err := range ix.scan(ctx, bleve.NewConjunctionQuery(q.queries()...), q.Limit) {
 			if err != nil {
 				yield(model.Record{}, err)
 				return
 			}
-			r, err := ix.decodeRecord(stored)
+			r, err := ix.decodeRecord(h.id, h.stored)
 			if errors.Is(err, errNoDoc) {
 				continue
 			}
@@ -93,10 +93,12 @@ func (q FigureQuery) queries() []query.Query {
 	return qs
 }
 
-// scan yields the stored blob of every hit of q in id order, at most limit
-// (0: all).
-func (ix *Index) scan(ctx context.Context, q query.Query, limit int) iter.Seq2[string, error] {
-	return func(yield func(string, error) bool) {
+// stored is one hit of scan: its id and stored blob.
+type stored struct{ id, stored string }
+
+// scan yields every hit of q in id order, at most limit (0: all).
+func (ix *Index) scan(ctx context.Context, q query.Query, limit int) iter.Seq2[stored, error] {
+	return func(yield func(stored, error) bool) {
 		var after []string
 		n := 0
 		for {
@@ -115,12 +117,12 @@ func (ix *Index) scan(ctx context.Context, q query.Query, limit int) iter.Seq2[s
 			}
 			res, err := ix.b.SearchInContext(ctx, req)
 			if err != nil {
-				yield("", fmt.Errorf("index: scan: %w", err))
+				yield(stored{}, fmt.Errorf("index: scan: %w", err))
 				return
 			}
 			for _, h := range res.Hits {
-				stored, _ := h.Fields["stored"].(string)
-				if !yield(stored, nil) {
+				blob, _ := h.Fields["stored"].(string)
+				if !yield(stored{h.ID, blob}, nil) {
 					return
 				}
 				n++
@@ -139,10 +141,10 @@ func (ix *Index) Statuses(ctx context.Context) iter.Seq2[DocStatus, error] {
 	return func(yield func(DocStatus, error) bool) {
 		tq := bleve.NewTermQuery(typeDocument)
 		tq.SetField("t")
-		for stored, err := range ix.scan(ctx, tq, 0) {
+		for h, err := range ix.scan(ctx, tq, 0) {
 			var st DocStatus
 			if err == nil {
-				if uerr := json.Unmarshal([]byte(stored), &st); uerr != nil {
+				if uerr := json.Unmarshal([]byte(h.stored), &st); uerr != nil {
 					err = fmt.Errorf("index: decode status: %w", uerr)
 				}
 			}
@@ -157,11 +159,11 @@ func (ix *Index) Statuses(ctx context.Context) iter.Seq2[DocStatus, error] {
 // not know it.
 func (ix *Index) Status(ctx context.Context, source string) (st DocStatus, ok bool, err error) {
 	q := bleve.NewDocIDQuery([]string{statusID(source)})
-	for stored, err := range ix.scan(ctx, q, 1) {
+	for h, err := range ix.scan(ctx, q, 1) {
 		if err != nil {
 			return st, false, err
 		}
-		if err := json.Unmarshal([]byte(stored), &st); err != nil {
+		if err := json.Unmarshal([]byte(h.stored), &st); err != nil {
 			return st, false, fmt.Errorf("index: decode status of %s: %w", source, err)
 		}
 		return st, true, nil

@@ -416,3 +416,35 @@ func TestSnippet(t *testing.T) {
 		})
 	}
 }
+
+func TestUnchangedBeforeExtraction(t *testing.T) {
+	ix, _ := openTemp(t)
+	d := testDoc("a.html", "Leiderdorp", "GM0547", 2022, []string{"tekst"})
+	d.Hints = model.Hints{Year: 2022}
+	ctx := context.Background()
+	if ok, err := ix.Unchanged(ctx, "a.html", d.Info.Doc, d.Hints); ok || err != nil {
+		t.Fatalf("unknown source unchanged: %v %v", ok, err)
+	}
+	put(t, ix, d)
+	tests := []struct {
+		name   string
+		source string
+		doc    string
+		hints  model.Hints
+		want   bool
+	}{
+		{"same", "a.html", d.Info.Doc, d.Hints, true},
+		{"other bytes", "a.html", "sha256:00", d.Hints, false},
+		{"other hints", "a.html", d.Info.Doc, model.Hints{Year: 2021}, false},
+		{"other source", "b.html", d.Info.Doc, d.Hints, false},
+	}
+	for _, tt := range tests {
+		if ok, err := ix.Unchanged(ctx, tt.source, tt.doc, tt.hints); ok != tt.want || err != nil {
+			t.Errorf("%s: %v %v, want %v", tt.name, ok, err, tt.want)
+		}
+	}
+	ix.PutFailure(ctx, Failure{Source: "a.html", Stage: "fetch", Reason: "x"})
+	if ok, _ := ix.Unchanged(ctx, "a.html", d.Info.Doc, d.Hints); ok {
+		t.Errorf("a failed source counts as unchanged")
+	}
+}

@@ -23,6 +23,7 @@ import (
 type Doc struct {
 	Source   string        // the source as the run names it: the key of the document in the index
 	Info     model.DocInfo // Info.Doc (the hash of the bytes) is required
+	Hints    model.Hints   // the hints the document fields were decided with; see Unchanged
 	Title    string
 	Pages    int    // PDF pages; 0 for HTML
 	Engine   string // what read the bytes
@@ -78,8 +79,9 @@ const (
 
 // srcRec is the internal record of a source: the document it holds.
 type srcRec struct {
-	Doc    string `json:"doc,omitempty"`
-	Failed bool   `json:"failed,omitempty"`
+	Doc    string      `json:"doc,omitempty"`
+	Failed bool        `json:"failed,omitempty"`
+	Hints  model.Hints `json:"hints"`
 }
 
 // docRec is the internal record of a document (by hash): the fields hits are
@@ -174,7 +176,7 @@ func (ix *Index) Put(ctx context.Context, d *Doc) (Outcome, error) {
 		}
 		outcome = Replaced
 	}
-	ix.setSrc(d.Source, srcRec{Doc: d.Info.Doc})
+	ix.setSrc(d.Source, srcRec{Doc: d.Info.Doc, Hints: d.Hints})
 	st := DocStatus{
 		Source: d.Source, DocInfo: d.Info, Status: StatusDone, Title: d.Title,
 		Pages: d.Pages, Passages: len(d.Passages), Records: len(d.Records),
@@ -190,6 +192,24 @@ func (ix *Index) Put(ctx context.Context, d *Doc) (Outcome, error) {
 		}
 	}
 	return outcome, nil
+}
+
+// Unchanged reports whether source holds the document doc (its id, the
+// hash of the bytes) read with the same hints, and did not fail since: then
+// extracting it again would change nothing, and it can be skipped before
+// extraction.
+func (ix *Index) Unchanged(ctx context.Context, source, doc string, hints model.Hints) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	cur, known, err := ix.srcState(source)
+	if err != nil || !known || cur.Failed || cur.Doc != doc || cur.Hints != hints {
+		return false, err
+	}
+	have, err := ix.docState(doc)
+	return have != nil, err
 }
 
 // unchanged reports whether the source holds exactly d already.
@@ -296,7 +316,7 @@ func (ix *Index) docState(id string) (*docRec, error) {
 }
 
 func (ix *Index) readDocRec(id string) (*docRec, error) {
-	b, err := ix.b.GetInternal([]byte(keyDocPrefix + id))
+	b, err := ix.b.GetInternal([]byte(keyDocPrefix + docKey(id)))
 	if err != nil {
 		return nil, fmt.Errorf("index: read document %s: %w", id, err)
 	}
@@ -319,7 +339,7 @@ func (ix *Index) setSrc(source string, r srcRec) {
 func (ix *Index) setDoc(id string, r *docRec) {
 	b, _ := json.Marshal(r)
 	ix.pending.doc[id] = r
-	ix.batch.SetInternal([]byte(keyDocPrefix+id), b)
+	ix.batch.SetInternal([]byte(keyDocPrefix+docKey(id)), b)
 }
 
 // release takes source off document id; a document no source holds any
@@ -342,7 +362,7 @@ func (ix *Index) release(id, source string) error {
 		ix.batch.Delete(fid)
 	}
 	ix.pending.doc[id] = nil
-	ix.batch.DeleteInternal([]byte(keyDocPrefix + id))
+	ix.batch.DeleteInternal([]byte(keyDocPrefix + docKey(id)))
 	return nil
 }
 
@@ -523,8 +543,7 @@ func yearString(y int) string {
 // passageBlob is the stored form of a passage. The document fields are
 // rebuilt from the document record.
 type passageBlob struct {
-	ID      string `json:"id"`
-	Doc     string `json:"doc"`
+	D       string `json:"d"` // docKey of the document
 	Section string `json:"section,omitempty"`
 	Page    int    `json:"page,omitempty"`
 	Seq     int    `json:"seq"`
@@ -536,7 +555,9 @@ type passageBlob struct {
 // document record.
 type figureBlob struct {
 	model.Record
-	Source       string `json:"source,omitempty"`
+	D            string `json:"d"`             // docKey of the document
+	ID           string `json:"id,omitempty"`  // the index document id
+	Doc          string `json:"doc,omitempty"` // in D	Source       string `json:"source,omitempty"`
 	Format       string `json:"format,omitempty"`
 	Gemeente     string `json:"gemeente,omitempty"`
 	GemeenteCode string `json:"gemeente_code,omitempty"`
@@ -547,7 +568,7 @@ type figureBlob struct {
 // newPassageDoc builds the index document of p. The document fields come
 // from the document, not the passage: one document has one set of them.
 func newPassageDoc(id string, p *model.Passage, info model.DocInfo) (*passageDoc, error) {
-	blob := passageBlob{Doc: info.Doc, Section: p.Section, Page: p.Page, Seq: p.Seq, Text: p.Text}
+	blob := passageBlob{D: docKey(info.Doc), Section: p.Section, Page: p.Page, Seq: p.Seq, Text: p.Text}
 	b, err := json.Marshal(blob)
 	if err != nil {
 		return nil, fmt.Errorf("index: encode passage %s: %w", id, err)
@@ -563,9 +584,7 @@ func newPassageDoc(id string, p *model.Passage, info model.DocInfo) (*passageDoc
 // newFigureDoc builds the index document of r, with the document fields of
 // its document.
 func newFigureDoc(id string, r *model.Record, info model.DocInfo) (*figureDoc, error) {
-	blob := figureBlob{Record: *r}
-	blob.ID = id
-	blob.Record.DocInfo = model.DocInfo{Doc: info.Doc}
+	blob := figureBlob{Record: *r, D: docKey(info.Doc)}
 	b, err := json.Marshal(blob)
 	if err != nil {
 		return nil, fmt.Errorf("index: encode figure %s: %w", id, err)
@@ -603,21 +622,22 @@ func (ix *Index) decodePassage(id, stored string) (model.Passage, error) {
 	if err := json.Unmarshal([]byte(stored), &b); err != nil {
 		return model.Passage{}, fmt.Errorf("index: decode passage: %w", err)
 	}
-	info, err := ix.info(b.Doc)
+	info, err := ix.info(b.D)
 	if err != nil {
 		return model.Passage{}, err
 	}
 	return model.Passage{ID: id, DocInfo: info, Section: b.Section, Page: b.Page, Seq: b.Seq, Text: b.Text}, nil
 }
 
-// decodeRecord rebuilds a record from its stored blob.
-func (ix *Index) decodeRecord(stored string) (model.Record, error) {
+// decodeRecord rebuilds record id from its stored blob.
+func (ix *Index) decodeRecord(id, stored string) (model.Record, error) {
 	var b figureBlob
 	if err := json.Unmarshal([]byte(stored), &b); err != nil {
 		return model.Record{}, fmt.Errorf("index: decode figure: %w", err)
 	}
 	r := b.Record
-	info, err := ix.info(r.Doc)
+	r.ID = id
+	info, err := ix.info(b.D)
 	if err != nil {
 		return model.Record{}, err
 	}
@@ -629,22 +649,31 @@ func (ix *Index) decodeRecord(stored string) (model.Record, error) {
 // search and the lookup).
 var errNoDoc = errors.New("index: document record missing")
 
-// info returns the document fields of document id.
-func (ix *Index) info(id string) (model.DocInfo, error) {
-	if v, ok := ix.docInfo.Load(id); ok {
+// info returns the document fields of the document with docKey key.
+func (ix *Index) info(key string) (model.DocInfo, error) {
+	if v, ok := ix.docInfo.Load(key); ok {
 		return v.(model.DocInfo), nil
 	}
-	r, err := ix.readDocRec(id)
+	r, err := ix.readDocRec(key)
 	if err != nil {
 		return model.DocInfo{}, err
 	}
 	if r == nil {
-		return model.DocInfo{}, fmt.Errorf("%w: %s", errNoDoc, id)
+		return model.DocInfo{}, fmt.Errorf("%w: %s", errNoDoc, key)
 	}
-	info := r.Info
-	info.Doc = id
-	ix.docInfo.Store(id, info)
-	return info, nil
+	ix.docInfo.Store(key, r.Info)
+	return r.Info, nil
+}
+
+// docKey shortens a document id ("sha256:" and 64 hex digits) to the 16
+// hex digits stored with each passage and figure: 64 bits tell apart far
+// more documents than an index holds, and each passage is 55 bytes smaller.
+// docKey(docKey(id)) == docKey(id).
+func docKey(id string) string {
+	if h, ok := strings.CutPrefix(id, "sha256:"); ok && len(h) >= 16 {
+		return h[:16]
+	}
+	return id
 }
 
 // lowerTrim is how gemeente names are compared in filters.

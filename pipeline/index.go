@@ -32,6 +32,7 @@ func IndexStage(ix *index.Index) Stage[*Item, string] {
 		outcome, err := ix.Put(ctx, &index.Doc{
 			Source:   it.Source.Location,
 			Info:     d.DocInfo,
+			Hints:    it.Source.Hints,
 			Title:    d.Title,
 			Pages:    d.Pages,
 			Engine:   d.Engine,
@@ -47,5 +48,17 @@ func IndexStage(ix *index.Index) Stage[*Item, string] {
 			return "", Fatal(err)
 		}
 		return string(outcome), nil
+	}
+}
+
+// UnchangedIn returns a Config.Unchanged that asks ix whether a source
+// holds the same bytes, read with the same hints, already.
+func UnchangedIn(ix *index.Index) func(context.Context, model.Raw) (bool, error) {
+	return func(ctx context.Context, raw model.Raw) (bool, error) {
+		ok, err := ix.Unchanged(ctx, raw.Source.Location, model.DocID(raw.Data), raw.Source.Hints)
+		if err != nil && ctx.Err() == nil {
+			return false, Fatal(err)
+		}
+		return ok, err
 	}
 }

@@ -32,12 +32,15 @@ type Normalized struct {
 // its part; a failed item keeps its error and passes the later stages
 // untouched (except Index, which records the failure).
 type Item struct {
-	Source  model.Source
-	Raw     model.Raw // Data is dropped after extraction
-	Doc     *model.Document
-	Norm    Normalized
-	Err     *model.SourceError // the failure, with the stage it happened in
-	Outcome string             // what the index stage did ("added", "unchanged", …)
+	Source model.Source
+	Raw    model.Raw // Data is dropped after extraction
+	Doc    *model.Document
+	Norm   Normalized
+	Err    *model.SourceError // the failure, with the stage it happened in
+	// Skip is set when the source holds these bytes already (see
+	// Config.Unchanged): extract, normalize and index pass it by.
+	Skip    bool
+	Outcome string // what the index stage did ("added", "unchanged", …)
 	Started time.Time
 }
 
@@ -52,6 +55,10 @@ type Config struct {
 	// Index writes a finished item, or records a failed one (Item.Err
 	// set), and returns its outcome for the report.
 	Index Stage[*Item, string]
+	// Unchanged, when set, is asked after fetching whether the index
+	// holds these bytes for this source already; such a source skips
+	// extraction and indexing and is reported "unchanged".
+	Unchanged func(ctx context.Context, raw model.Raw) (bool, error)
 	// Progress is told of every source found and finished; nil means none.
 	Progress Progress
 }
@@ -117,6 +124,14 @@ func Run(ctx context.Context, cfg Config, sources iter.Seq2[model.Source, error]
 	fetched := stage(gctx, g, n, found, model.StageFetch, false, func(ctx context.Context, it *Item) error {
 		raw, err := cfg.Fetch(ctx, it.Source)
 		it.Raw = raw
+		if err != nil || cfg.Unchanged == nil {
+			return err
+		}
+		skip, err := cfg.Unchanged(ctx, raw)
+		if skip {
+			it.Skip, it.Outcome = true, "unchanged"
+			it.Raw.Data = nil
+		}
 		return err
 	})
 	extracted := stage(gctx, g, n, fetched, model.StageExtract, false, func(ctx context.Context, it *Item) error {
@@ -135,7 +150,9 @@ func Run(ctx context.Context, cfg Config, sources iter.Seq2[model.Source, error]
 	})
 	indexed := stage(gctx, g, n, normalized, model.StageIndex, true, func(ctx context.Context, it *Item) error {
 		outcome, err := cfg.Index(ctx, it)
-		it.Outcome = outcome
+		if outcome != "" {
+			it.Outcome = outcome
+		}
 		return err
 	})
 
@@ -168,8 +185,8 @@ func Run(ctx context.Context, cfg Config, sources iter.Seq2[model.Source, error]
 
 // stage starts workers goroutines that apply f to the items of in and send
 // them on the returned channel, which one more goroutine closes once they
-// all ended. Failed items are passed on without calling f, unless always is
-// set. An error of f fails the item, unless it is Fatal or the context is
+// all ended. Skipped items are passed on without calling f, and so are
+// failed ones unless always is set. An error of f fails the item, unless it is Fatal or the context is
 // done: then it ends the run.
 func stage(ctx context.Context, g *errgroup.Group, workers int, in <-chan *Item, name string, always bool,
 	f func(context.Context, *Item) error) <-chan *Item {
@@ -180,7 +197,7 @@ func stage(ctx context.Context, g *errgroup.Group, workers int, in <-chan *Item,
 		g.Go(func() error {
 			defer wg.Done()
 			for it := range in {
-				if it.Err == nil || always {
+				if (it.Err == nil && !it.Skip) || (always && !it.Skip) {
 					if err := call(ctx, f, it); err != nil {
 						if errors.Is(err, ErrRunFailed) {
 							return err

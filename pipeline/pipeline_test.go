@@ -274,3 +274,30 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	defer l.mu.Unlock()
 	return l.w.Write(p)
 }
+
+func TestRunSkipsUnchanged(t *testing.T) {
+	fx := newFakeIndex()
+	cfg := fakeConfig(2, fx.stage)
+	extract := cfg.Extract
+	var extracted atomic.Int32
+	cfg.Extract = func(ctx context.Context, r model.Raw) (*model.Document, error) {
+		extracted.Add(1)
+		return extract(ctx, r)
+	}
+	cfg.Unchanged = func(ctx context.Context, raw model.Raw) (bool, error) {
+		return raw.Source.Location == "old.pdf", nil
+	}
+	rep, err := Run(context.Background(), cfg, list("old.pdf", "new.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if extracted.Load() != 1 || len(fx.docs) != 1 || fx.docs["new.pdf"] != 2 {
+		t.Errorf("extracted %d, indexed %v; want only new.pdf", extracted.Load(), fx.docs)
+	}
+	for _, s := range rep.Sources {
+		want := map[string]string{"old.pdf": "unchanged", "new.pdf": "added"}[s.Source]
+		if s.Status != StatusDone || s.Outcome != want {
+			t.Errorf("%s: %s %s, want done %s", s.Source, s.Status, s.Outcome, want)
+		}
+	}
+}

@@ -25,7 +25,7 @@ for line in open(gates):
         continue
     path, want = f[2], float(f[3])
     v = res
-    for k in path.split('.'):
+    for k in path.split('/'):
         v = v.get(k) if isinstance(v, dict) else None
     ok = v is not None and v + 1e-9 >= want
     fail |= not ok

@@ -91,8 +91,9 @@ func runIngest(ctx context.Context, o ingestOptions, args []string, stdout, stde
 			}
 			return pipeline.Normalized{Records: res.Records, Passages: res.Passages, Errors: res.Errors, Skipped: skipped}, nil
 		},
-		Index:    pipeline.IndexStage(ix),
-		Progress: newProgress(stderr),
+		Index:     pipeline.IndexStage(ix),
+		Unchanged: pipeline.UnchangedIn(ix),
+		Progress:  newProgress(stderr),
 	}
 	rep, err := pipeline.Run(ctx, cfg, fetch.Expand(ctx, args, hints))
 	// Close writes the last batch: after an interrupt too, so every

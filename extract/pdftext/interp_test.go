@@ -247,7 +247,6 @@ func TestReadErrors(t *testing.T) {
 	}{
 		{"not a pdf", []byte("<html>hello</html>"), ErrMalformed},
 		{"truncated", good[:len(good)/2], ErrMalformed},
-		{"garbage xref", append(append([]byte{}, good[:len(good)-30]...), []byte("startxref\n999999\n%%EOF\n")...), ErrMalformed},
 		{"encrypted", encrypted, ErrEncrypted},
 	}
 	for _, tt := range tests {
@@ -357,7 +356,7 @@ func TestPagePanic(t *testing.T) {
 	breakObj := func(i int) { copy(data[bytes.LastIndex(data[:i], []byte(" obj")):], " xyz") }
 	breakObj(bytes.Index(data, []byte("/BaseFont /Helvetica /Encoding /WinAnsiEncoding >>\nendobj")))
 	breakObj(bytes.Index(data, []byte("(Bye)")))
-	pages, err := Read(context.Background(), data)
+	pages, _, err := read(context.Background(), data)
 	var pe *PageError
 	if !errors.As(err, &pe) || pe.Page != 2 || !errors.Is(err, ErrMalformed) {
 		t.Fatalf("err = %v, want a *PageError for page 2 wrapping ErrMalformed", err)
@@ -370,5 +369,41 @@ func TestPagePanic(t *testing.T) {
 	}
 	if p := pages[1]; p.Trusted || !strings.Contains(p.Problem, "could not be read") || p.Number != 2 {
 		t.Errorf("page 2: Trusted=%v Problem=%q", p.Trusted, p.Problem)
+	}
+	// Read rebuilds the cross-reference table from the objects it finds:
+	// the broken objects are then missing rather than fatal.
+	pages, err = Read(context.Background(), data)
+	if err != nil || len(pages) != 2 || pages[1].Problem != "" {
+		t.Errorf("after rebuilding: err %v, pages %+v", err, pages)
+	}
+}
+
+// TestRebuildXref reads files whose cross-reference data is wrong or
+// missing.
+func TestRebuildXref(t *testing.T) {
+	b := &pdfBuilder{}
+	good := b.build([]testPage{
+		{content: "BT /F1 10 Tf 100 700 Td (Een) Tj ET", resources: "/Font << /F1 " + helvetica + " >>"},
+		{content: "BT /F1 10 Tf 100 700 Td (Twee) Tj ET", resources: "/Font << /F1 " + helvetica + " >>"},
+	}, "/Info << /Title (Titel) >>")
+	xref := bytes.LastIndex(good, []byte("xref\n"))
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"wrong startxref", append(append([]byte{}, good[:bytes.LastIndex(good, []byte("startxref"))]...), "startxref\n999999\n%%EOF\n"...)},
+		{"offsets shifted", append(append([]byte("%PDF-1.7\n%junk junk\n"), good[len("%PDF-1.7\n"):]...))},
+		{"truncated before the table", good[:xref]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pages, err := Read(context.Background(), tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(pages) != 2 || texts(pages[0].Words)[0] != "Een" || texts(pages[1].Words)[0] != "Twee" {
+				t.Errorf("pages %+v", pages)
+			}
+		})
 	}
 }

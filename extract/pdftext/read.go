@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -54,6 +55,43 @@ func Read(ctx context.Context, data []byte) ([]Page, error) {
 
 // ReadInfo is Read that also returns the document information.
 func ReadInfo(ctx context.Context, data []byte) (pages []Page, info Info, err error) {
+	pages, info, err = read(ctx, data)
+	if err == nil || ctx.Err() != nil || errors.Is(err, ErrEncrypted) {
+		return pages, info, err
+	}
+	// A broken cross-reference table fails the whole file or some of its
+	// pages; read again with a table rebuilt from the objects themselves,
+	// and keep whichever reading lost fewer pages.
+	fixed, ok := rebuildXref(data)
+	if !ok {
+		return pages, info, err
+	}
+	pages2, info2, err2 := read(ctx, fixed)
+	if ctx.Err() == nil && lost(pages2, err2) < lost(pages, err) {
+		return pages2, info2, err2
+	}
+	return pages, info, err
+}
+
+// lost counts the pages a reading failed on; a failed file counts as
+// losing everything.
+func lost(pages []Page, err error) int {
+	if err != nil && pages == nil {
+		return 1 << 30
+	}
+	n := 0
+	for _, p := range pages {
+		if strings.HasPrefix(p.Problem, pageFailed) {
+			n++
+		}
+	}
+	return n
+}
+
+// pageFailed starts the Problem of a page that could not be read.
+const pageFailed = "page could not be read"
+
+func read(ctx context.Context, data []byte) (pages []Page, info Info, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			pages, err = nil, fmt.Errorf("%w: %v", ErrMalformed, r)
@@ -231,7 +269,7 @@ func readPage(doc *docState, n int, ref pageRef) (p Page, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			p.Words, p.Rules, p.Trusted = nil, nil, false
-			p.Problem = fmt.Sprintf("page could not be read: %v", r)
+			p.Problem = fmt.Sprintf("%s: %v", pageFailed, r)
 			err = fmt.Errorf("%w: %v", ErrMalformed, r)
 		}
 	}()
