@@ -97,7 +97,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // interleave moves flags that follow positional arguments to the front, so
 // "jaarzoek search jeugdhulp --limit 5" works as people type it. Everything
-// after "--" stays positional.
+// after "--" stays positional, and so does a single-dash word the command
+// has no flag for.
 func interleave(fs *flag.FlagSet, args []string) []string {
 	var flags, pos []string
 	for i := 0; i < len(args); i++ {
@@ -122,10 +123,15 @@ func interleave(fs *flag.FlagSet, args []string) []string {
 			}
 		}
 		f := fs.Lookup(name)
-		if f == nil {
+		if f == nil && a[1] != '-' {
 			// Not a flag of this command: a word such as "-jeugd" in a
-			// search is left to the command.
+			// search is left to the command. An unknown "--name" stays a
+			// flag, so the parser reports it.
 			pos = append(pos, a)
+			continue
+		}
+		if f == nil {
+			flags = append(flags, a)
 			continue
 		}
 		flags = append(flags, a)

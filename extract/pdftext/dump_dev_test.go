@@ -204,3 +204,25 @@ func TestDevPageDict(t *testing.T) {
 		fmt.Println(c.Index(i).Kind(), c.Index(i))
 	}
 }
+
+func TestDevTrunc(t *testing.T) {
+	f := os.Getenv("TRUNC")
+	if f == "" {
+		t.Skip()
+	}
+	data, _ := os.ReadFile(f)
+	for _, frac := range []float64{0.5, 0.9, 0.99} {
+		d := data[:int(float64(len(data))*frac)]
+		pages, err := Read(context.Background(), d)
+		n := 0
+		for _, p := range pages {
+			n += len(p.Words)
+		}
+		fmt.Println(frac, len(pages), n, err)
+		fixed, ok := rebuildXref(d)
+		fmt.Println("rebuild ok", ok, len(fixed)-len(d))
+		if ok {
+			fmt.Println(string(fixed[len(d):min(len(fixed), len(d)+300)]))
+		}
+	}
+}

@@ -68,6 +68,12 @@ func ReadInfo(ctx context.Context, data []byte) (pages []Page, info Info, err er
 	}
 	pages2, info2, err2 := read(ctx, fixed)
 	if ctx.Err() == nil && lost(pages2, err2) < lost(pages, err) {
+		for i := range pages2 {
+			// A truncated file loses the end of its streams.
+			if p := &pages2[i]; len(p.Words) == 0 && p.Problem == "" {
+				p.Trusted, p.Problem = false, "no text found in a damaged file"
+			}
+		}
 		return pages2, info2, err2
 	}
 	return pages, info, err
