@@ -36,7 +36,7 @@ func PDF(ctx context.Context, raw model.Raw) (doc *model.Document, err error) {
 	}
 	pages, info := res.Pages, res.Info
 	doc = &model.Document{Title: info.Title, Pages: len(pages), Engine: res.Engine}
-	doc.Blocks = pdfBlocks(pages)
+	doc.Blocks = pdfBlocks(pages, res.Tagged)
 	doc.Site = pdfSite(pages, info.Author)
 	if doc.Title == "" {
 		for _, b := range doc.Blocks {

@@ -4,40 +4,43 @@ import (
 	"strings"
 
 	"github.com/jaarzoek/jaarzoek/extract/pdftable"
+	"github.com/jaarzoek/jaarzoek/extract/pdftagged"
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
 	"github.com/jaarzoek/jaarzoek/model"
 )
 
 // pdfBlocks lays out pages as text blocks with the tables found on them in
 // place: table words are kept out of the text, and each table is numbered
-// in document order and given the heading path it stands under.
-func pdfBlocks(pages []pdftext.Page) []model.Block {
-	found := pdftable.Find(pages)
-	blocks := pdftext.Blocks(pages, pdftable.Skip(pages, found))
-	if len(found) == 0 {
-		return blocks
-	}
-	out := make([]model.Block, 0, len(blocks)+len(found))
+// in document order and given the heading path it stands under. Tables
+// the file's structure tree tags (tagged) take the place of those found
+// from the layout where they overlap.
+func pdfBlocks(pages []pdftext.Page, tagged []pdftagged.Table) []model.Block {
+	found := pdftagged.Merge(pdftable.Find(pages), pdftagged.Build(pages, tagged))
+	placed := pdftext.Layout(pages, pdftable.Skip(pages, found))
+	out := make([]model.Block, 0, len(placed)+len(found))
 	next := 0
-	flush := func(before int) {
-		for next < len(found) && firstPage(found[next]) < before {
+	for _, b := range placed {
+		// A table goes before the first block that starts below its top,
+		// on its page or a later one.
+		for next < len(found) && below(b, found[next]) {
 			out = append(out, tableBlock(found[next], next+1, out))
 			next++
 		}
+		out = append(out, b.Block)
 	}
-	for _, b := range blocks {
-		flush(b.Page)
-		out = append(out, b)
+	for ; next < len(found); next++ {
+		out = append(out, tableBlock(found[next], next+1, out))
 	}
-	flush(int(^uint(0) >> 1))
 	return out
 }
 
-func firstPage(f pdftable.Found) int {
+// below reports whether block b starts after the top of table f.
+func below(b pdftext.Placed, f pdftable.Found) bool {
+	page, top := f.Table.Page, 0.0
 	if len(f.Regions) > 0 {
-		return f.Regions[0].Page
+		page, top = f.Regions[0].Page, f.Regions[0].Y0
 	}
-	return f.Table.Page
+	return b.Page > page || (b.Page == page && b.Y0 >= top)
 }
 
 // tableBlock numbers f's table index and places it under the heading path

@@ -32,8 +32,9 @@ type FigureQuery struct {
 // pageSize is the number of hits fetched per request when iterating.
 const pageSize = 1000
 
-// Figures returns the figures matching q in a stable order (by id). It
-// fetches them page by page, so memory does not grow with the result.
+// Figures returns the figures matching q, by id when q.Limit is 0 or more
+// than 1000 (else in index order). It fetches them page by page, so memory
+// does not grow with the result.
 func (ix *Index) Figures(ctx context.Context, q FigureQuery) iter.Seq2[model.Record, error] {
 	return func(yield func(model.Record, error) bool) {
 		n := 0
@@ -111,9 +112,13 @@ func (ix *Index) scan(ctx context.Context, q query.Query, limit int) iter.Seq2[s
 			}
 			req := bleve.NewSearchRequestOptions(q, size, 0, false)
 			req.Fields = []string{"stored"}
-			req.SortBy([]string{"_id"})
-			if after != nil {
-				req.SetSearchAfter(after)
+			req.Score = bleve.ScoreNone
+			// One page of a limited scan needs no order; paging does.
+			if limit <= 0 || limit > pageSize {
+				req.SortBy([]string{"_id"})
+				if after != nil {
+					req.SetSearchAfter(after)
+				}
 			}
 			res, err := ix.b.SearchInContext(ctx, req)
 			if err != nil {
@@ -127,7 +132,7 @@ func (ix *Index) scan(ctx context.Context, q query.Query, limit int) iter.Seq2[s
 				}
 				n++
 			}
-			if len(res.Hits) < size {
+			if len(res.Hits) < size || (limit > 0 && limit <= pageSize) {
 				return
 			}
 			after = []string{res.Hits[len(res.Hits)-1].ID}

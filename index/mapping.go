@@ -167,7 +167,8 @@ func keyword(docValues bool) *mapping.FieldMapping {
 	f.IncludeInAll = false
 	f.IncludeTermVectors = false
 	f.DocValues = docValues
-	f.SkipFreqNorm = true
+	// Frequencies and norms stay: without them bleve scores a match NaN,
+	// and filters are scored (with boost 0) so conjunctions can skip.
 	return f
 }
 
@@ -259,8 +260,6 @@ func documentMapping() *mapping.DocumentMapping {
 func wordMapping() *mapping.DocumentMapping {
 	dm := mapping.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt("t", keyword(false))
-	parts := text(analyzerParts, false)
-	parts.SkipFreqNorm = true
-	dm.AddFieldMappingsAt("parts", parts)
+	dm.AddFieldMappingsAt("parts", text(analyzerParts, false))
 	return dm
 }

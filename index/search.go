@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -91,7 +90,7 @@ type SearchResult struct {
 func (ix *Index) Search(ctx context.Context, q SearchQuery) (*SearchResult, error) {
 	filters := q.Filter.queries(typePassage, "doc_year")
 	var main []query.Query
-	var parts []string
+	var terms map[string]bool // stems to mark in snippets; nil: use bleve's locations
 	if q.Syntax {
 		qs := bleve.NewQueryStringQuery(q.Words)
 		if _, err := qs.Parse(); err != nil {
@@ -100,7 +99,7 @@ func (ix *Index) Search(ctx context.Context, q SearchQuery) (*SearchResult, erro
 		main = []query.Query{qs}
 	} else {
 		var err error
-		main, parts, err = ix.plainQueries(ctx, q.Words)
+		main, terms, err = ix.plainQueries(ctx, q.Words)
 		if err != nil {
 			return nil, err
 		}
@@ -114,14 +113,14 @@ func (ix *Index) Search(ctx context.Context, q SearchQuery) (*SearchResult, erro
 	}
 
 	run := func(words query.Query) (*bleve.SearchResult, error) {
-		// Filters in a filter clause do not score: a passage's rank
-		// depends on its words only.
-		bq := bleve.NewBooleanQuery()
-		bq.AddMust(words)
-		bq.AddFilter(bleve.NewConjunctionQuery(filters...))
-		req := bleve.NewSearchRequestOptions(bq, limit, max(q.Offset, 0), false)
+		// Filters join the words in one conjunction, which skips ahead
+		// to the documents they allow, but with boost 0: a passage's
+		// rank depends on its words only.
+		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(append([]query.Query{words}, filters...)...), limit, max(q.Offset, 0), false)
 		req.Fields = []string{"stored"}
-		req.IncludeLocations = true
+		// Locations cost a read of term vectors for every match; plain
+		// words are marked by analysing the few hits returned instead.
+		req.IncludeLocations = terms == nil
 		if q.Facets {
 			req.AddFacet("gemeente", bleve.NewFacetRequest("gemeente", 50))
 			req.AddFacet("doc_year", bleve.NewFacetRequest("year", 50))
@@ -160,7 +159,7 @@ func (ix *Index) Search(ctx context.Context, q SearchQuery) (*SearchResult, erro
 		}
 		out.Hits = append(out.Hits, Hit{
 			Passage: p, Score: h.Score, Rank: q.Offset + i + 1,
-			Snippet: Snippet(p.Text, spans(p.Text, h.Locations["text"], parts), snippetLen),
+			Snippet: Snippet(p.Text, ix.spans(p.Text, h.Locations["text"], terms), snippetLen),
 		})
 	}
 	if q.Facets {
@@ -186,8 +185,18 @@ func facetCounts(f *search.FacetResult) []FacetCount {
 }
 
 // queries turns the filter into bleve queries on documents of type t; the
-// year range applies to yearField.
+// year range applies to yearField. The queries do not score (boost 0).
 func (f Filter) queries(t, yearField string) []query.Query {
+	qs := f.scored(t, yearField)
+	for _, q := range qs {
+		if b, ok := q.(query.BoostableQuery); ok {
+			b.SetBoost(0)
+		}
+	}
+	return qs
+}
+
+func (f Filter) scored(t, yearField string) []query.Query {
 	tq := bleve.NewTermQuery(t)
 	tq.SetField("t")
 	qs := []query.Query{tq}
@@ -252,19 +261,23 @@ func splitWords(s string) (words, phrases []string) {
 }
 
 // plainQueries builds one query per word or phrase: the word in the text
-// (stemmed) or, boosted lower, inside a compound. It also returns the
-// lower-case words looked for inside compounds, for highlighting.
-func (ix *Index) plainQueries(ctx context.Context, s string) ([]query.Query, []string, error) {
+// (stemmed) or, boosted lower, a compound holding it. It also returns the
+// stems a hit is marked with.
+func (ix *Index) plainQueries(ctx context.Context, s string) ([]query.Query, map[string]bool, error) {
 	textAn := ix.b.Mapping().AnalyzerNamed(analyzerText)
 	if textAn == nil {
 		return nil, nil, fmt.Errorf("index: analyzer %s missing", analyzerText)
 	}
 	words, phrases := splitWords(s)
 	var qs []query.Query
-	var parts []string
+	terms := map[string]bool{}
 	for _, w := range words {
-		if len(textAn.Analyze([]byte(w))) == 0 {
+		toks := textAn.Analyze([]byte(w))
+		if len(toks) == 0 {
 			continue // a stop word or punctuation alone
+		}
+		for _, t := range toks {
+			terms[string(t.Term)] = true
 		}
 		m := bleve.NewMatchQuery(w)
 		m.SetField("text")
@@ -282,8 +295,8 @@ func (ix *Index) plainQueries(ctx context.Context, s string) ([]query.Query, []s
 				tq.SetField("text")
 				tq.SetBoost(boostParts)
 				alts = append(alts, tq)
+				terms[st] = true
 			}
-			parts = append(parts, p)
 		}
 		if len(alts) == 1 {
 			qs = append(qs, m)
@@ -292,15 +305,19 @@ func (ix *Index) plainQueries(ctx context.Context, s string) ([]query.Query, []s
 		}
 	}
 	for _, p := range phrases {
-		if len(textAn.Analyze([]byte(p))) == 0 {
+		toks := textAn.Analyze([]byte(p))
+		if len(toks) == 0 {
 			continue
+		}
+		for _, t := range toks {
+			terms[string(t.Term)] = true
 		}
 		pq := bleve.NewMatchPhraseQuery(p)
 		pq.SetField("text")
 		pq.Analyzer = analyzerText
 		qs = append(qs, pq)
 	}
-	return qs, parts, nil
+	return qs, terms, nil
 }
 
 // maxCompounds bounds the compounds one query word expands into, so a
@@ -354,25 +371,22 @@ func (ix *Index) wordParts(w string) []string {
 // snippetLen is the length of a snippet in bytes, about two lines.
 const snippetLen = 220
 
-// spans returns the byte ranges of text to mark: the terms bleve located,
-// and words holding one of parts.
-func spans(text string, locs search.TermLocationMap, parts []string) [][2]int {
+// spans returns the byte ranges of text to mark: the words whose stem is
+// one of terms, or, when terms is nil, the terms bleve located.
+func (ix *Index) spans(text string, locs search.TermLocationMap, terms map[string]bool) [][2]int {
 	var out [][2]int
-	for _, ls := range locs {
-		for _, l := range ls {
-			if int(l.End) <= len(text) && l.Start < l.End {
-				out = append(out, [2]int{int(l.Start), int(l.End)})
+	if terms == nil {
+		for _, ls := range locs {
+			for _, l := range ls {
+				if int(l.End) <= len(text) && l.Start < l.End {
+					out = append(out, [2]int{int(l.Start), int(l.End)})
+				}
 			}
 		}
-	}
-	if len(parts) > 0 {
-		for _, w := range wordRE.FindAllStringIndex(text, -1) {
-			lw := strings.ToLower(norm.NFKC.String(text[w[0]:w[1]]))
-			for _, p := range parts {
-				if strings.Contains(lw, p) {
-					out = append(out, [2]int{w[0], w[1]})
-					break
-				}
+	} else if an := ix.b.Mapping().AnalyzerNamed(analyzerText); an != nil {
+		for _, t := range an.Analyze([]byte(text)) {
+			if terms[string(t.Term)] && t.Start < t.End && t.End <= len(text) {
+				out = append(out, [2]int{t.Start, t.End})
 			}
 		}
 	}
@@ -388,8 +402,6 @@ func spans(text string, locs search.TermLocationMap, parts []string) [][2]int {
 	}
 	return merged
 }
-
-var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+`)
 
 // Snippet returns about n bytes of text around the densest group of marks,
 // each marked span between « and », cut at spaces, with … where text was
@@ -442,7 +454,8 @@ func Snippet(text string, marks [][2]int, n int) string {
 	if end < len(text) {
 		b.WriteString("…")
 	}
-	return strings.TrimSpace(b.String())
+	// One line: line breaks of the source mean nothing in a snippet.
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // cutAtSpace moves i to a word boundary: forward to just after a space

@@ -31,7 +31,10 @@ func Identify(doc *model.Document) {
 	if given.Kind == "" {
 		given.Kind = doc.DocKind
 	}
-	det := reference.Detect(clues(doc))
+	var det reference.Result
+	if given.Gemeente == "" || given.Year == 0 || given.Kind == "" {
+		det = reference.Detect(clues(doc))
+	}
 
 	kind, kindFrom := normalizeKind(given.Kind), "hint"
 	if kind == "" {

@@ -92,7 +92,10 @@ func (n *Normalizer) Normalize(doc *model.Document) Result {
 			}
 		}
 	}
-	res.Records = make([]model.Record, 0, cells)
+	// Figures in prose come after the table records; reading them first
+	// lets one allocation hold both.
+	prose, proseErrs := n.ProseFigures(doc)
+	res.Records = make([]model.Record, 0, cells+len(prose))
 	ordinal := 0
 	var sc scratch
 	for i := range doc.Blocks {
@@ -103,9 +106,8 @@ func (n *Normalizer) Normalize(doc *model.Document) Result {
 		ordinal++
 		n.table(doc, b, ordinal, &sc, &res)
 	}
-	prose, errs := n.ProseFigures(doc)
 	res.Records = append(res.Records, prose...)
-	res.Errors = append(res.Errors, errs...)
+	res.Errors = append(res.Errors, proseErrs...)
 	res.Passages = n.passages(doc)
 	return res
 }

@@ -78,7 +78,7 @@ func parseBound(name, s string) (*float64, error) {
 
 func (o figuresOptions) query() (index.FigureQuery, error) {
 	q := index.FigureQuery{Indicator: o.indicator, Unit: o.unit, Scope: o.scope,
-		Filter: index.Filter{Gemeente: o.gemeente, Kind: o.kind}}
+		Filter: index.Filter{Gemeente: resolveGemeente(o.gemeente), Kind: o.kind}}
 	var err error
 	if q.Filter.YearFrom, q.Filter.YearTo, err = parseYears("period", o.period); err != nil {
 		return q, err

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/jaarzoek/jaarzoek/index"
+	"github.com/jaarzoek/jaarzoek/reference"
 )
 
 // searchOptions are the flags of "jaarzoek search".
@@ -69,6 +70,16 @@ func parseYears(flagName, s string) (from, to int, err error) {
 	return from, to, nil
 }
 
+// resolveGemeente turns a name, alias or code the reference list knows
+// ("Den Haag", "0518") into its CBS code; anything else is matched against
+// the gemeente names in the index as it is.
+func resolveGemeente(s string) string {
+	if g, ok := reference.Lookup(s); ok {
+		return g.Code
+	}
+	return s
+}
+
 // openRead opens the index for queries.
 func openRead(path string) (*index.Index, error) {
 	return index.Open(path, index.Options{ReadOnly: true})
@@ -98,7 +109,7 @@ func runSearch(ctx context.Context, o searchOptions, args []string, stdout, stde
 	defer ix.Close()
 	res, err := ix.Search(ctx, index.SearchQuery{
 		Words: words, Syntax: o.syntax, Limit: o.limit, Offset: o.offset, Facets: o.format == "json",
-		Filter: index.Filter{Gemeente: o.gemeente, YearFrom: from, YearTo: to, Kind: o.kind},
+		Filter: index.Filter{Gemeente: resolveGemeente(o.gemeente), YearFrom: from, YearTo: to, Kind: o.kind},
 	})
 	if errors.Is(err, index.ErrSyntax) {
 		return fmt.Errorf("%w: %v", errUsage, err)

@@ -73,6 +73,7 @@ func madeCases(t *testing.T) (cases []damagedCase, clean map[string][]byte) {
 		{name: "made.empty", data: nil, want: ErrMalformed},
 		{name: "made.notpdf", data: []byte("<html><body>404 niet gevonden</body></html>"), want: ErrMalformed},
 		{name: "made.cyclic-extends", data: damage.CyclicExtends(), opt: Options{Timeout: 3 * time.Second}},
+		{name: "made.cyclic-pages", data: damage.CyclicPages(), opt: Options{Timeout: 3 * time.Second}},
 		{name: "made.hostile-columns", data: damage.HostileColumns(), opt: Options{MemoryLimit: 512 << 20}},
 		{name: "made.flate-bomb", data: damage.Bomb(1 << 30), opt: Options{MemoryLimit: 512 << 20, Timeout: 4 * time.Second}},
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/jaarzoek/jaarzoek/extract/pdfium"
+	"github.com/jaarzoek/jaarzoek/extract/pdftagged"
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
 )
 
@@ -15,6 +16,9 @@ import (
 type engine struct {
 	Name string
 	Read func(ctx context.Context, data []byte) ([]pdftext.Page, pdftext.Info, error)
+	// Tagged, when set, reads the tables of the structure tree after a
+	// successful Read: the pages' words carry the MCIDs they refer to.
+	Tagged func(ctx context.Context, data []byte) ([]pdftagged.Table, error)
 }
 
 // chain is the order Read tries engines in: pdftext marks running lines,
@@ -23,7 +27,7 @@ type engine struct {
 // encryption, filters pdftext lacks) but takes half a second or more to
 // start.
 var chain = []engine{
-	{Name: "pdftext", Read: pdftext.ReadInfo},
+	{Name: "pdftext", Read: pdftext.ReadInfo, Tagged: pdftagged.Read},
 	{Name: "pdfium", Read: readPDFium},
 }
 
@@ -77,6 +81,23 @@ func safeRead(ctx context.Context, e engine, data []byte) (pages []pdftext.Page,
 		err = &tagged{ErrMalformed, errors.New("no pages")}
 	}
 	return nil, info, classify(err)
+}
+
+// safeTagged runs e.Tagged, if any: its failure, a panic included, only
+// loses the tagged tables, as the pages can do without them.
+func safeTagged(ctx context.Context, e engine, data []byte) (tables []pdftagged.Table) {
+	if e.Tagged == nil {
+		return nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			tables = nil
+		}
+	}()
+	// A tree cut short by Read's limits still gives the tables read
+	// before the cut.
+	tables, _ = e.Tagged(ctx, data)
+	return tables
 }
 
 // onlyPageErrors reports whether err is nothing but *pdftext.PageError

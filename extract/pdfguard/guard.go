@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jaarzoek/jaarzoek/extract/pdftagged"
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
 )
 
@@ -88,6 +89,10 @@ type Result struct {
 	// "pdfium", or "pdftext+pdfium" when pages pdftext could not read
 	// were taken from PDFium.
 	Engine string
+	// Tagged holds the tables of the document's structure tree, whose
+	// MCIDs refer to the words of Pages; empty for an untagged file or
+	// when the tree could not be read.
+	Tagged []pdftagged.Table
 }
 
 // Read returns the pages of the PDF in data. The engines, pdftext then
@@ -115,7 +120,7 @@ func readWith(ctx context.Context, data []byte, opt Options, engines []engine) (
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
 		}
-		pages, info, err := attempt(ctx, e, data, opt)
+		pages, info, tables, err := attempt(ctx, e, data, opt)
 		if err == nil && !hasWords(pages) {
 			if blank == nil {
 				blank = &Result{Pages: pages, Info: info, Engine: e.Name}
@@ -127,7 +132,7 @@ func readWith(ctx context.Context, data []byte, opt Options, engines []engine) (
 			err = &tagged{ErrNoText, fmt.Errorf("%s on any of %d pages", what, len(pages))}
 		}
 		if err == nil {
-			res := Result{Pages: pages, Info: info, Engine: e.Name}
+			res := Result{Pages: pages, Info: info, Engine: e.Name, Tagged: tables}
 			if i+1 < len(engines) && len(failedPages(pages)) > 0 {
 				res = patch(ctx, res, engines[i+1], data, opt)
 			}
@@ -199,7 +204,7 @@ func failedPages(pages []pdftext.Page) []int {
 // there. The engines agree on words and their places (see package
 // pdfium), so a document may mix them.
 func patch(ctx context.Context, res Result, e engine, data []byte, opt Options) Result {
-	other, _, err := attempt(ctx, e, data, opt)
+	other, _, _, err := attempt(ctx, e, data, opt)
 	if err != nil || len(other) != len(res.Pages) {
 		return res
 	}
@@ -252,13 +257,13 @@ func hasWords(pages []pdftext.Page) bool {
 
 // attempt runs one engine on data, in a worker unless opt says otherwise
 // or none can be started.
-func attempt(ctx context.Context, e engine, data []byte, opt Options) ([]pdftext.Page, pdftext.Info, error) {
+func attempt(ctx context.Context, e engine, data []byte, opt Options) ([]pdftext.Page, pdftext.Info, []pdftagged.Table, error) {
 	ctx, cancel := context.WithTimeout(ctx, opt.timeout())
 	defer cancel()
 	if !opt.InProcess && !IsWorker() {
-		pages, info, err := runWorker(ctx, e.Name, data, opt)
+		pages, info, tables, err := runWorker(ctx, e.Name, data, opt)
 		if !errors.Is(err, errNoWorker) {
-			return pages, info, err
+			return pages, info, tables, err
 		}
 		opt.logger().Warn("pdfguard: reading in process", "err", err)
 	}
@@ -266,24 +271,29 @@ func attempt(ctx context.Context, e engine, data []byte, opt Options) ([]pdftext
 }
 
 // inProcess runs e with a recover, and gives up waiting at ctx's end.
-func inProcess(ctx context.Context, e engine, data []byte) ([]pdftext.Page, pdftext.Info, error) {
+func inProcess(ctx context.Context, e engine, data []byte) ([]pdftext.Page, pdftext.Info, []pdftagged.Table, error) {
 	type result struct {
-		pages []pdftext.Page
-		info  pdftext.Info
-		err   error
+		pages  []pdftext.Page
+		info   pdftext.Info
+		tagged []pdftagged.Table
+		err    error
 	}
 	ch := make(chan result, 1)
 	go func() {
 		pages, info, err := safeRead(ctx, e, data)
-		ch <- result{pages, info, err}
+		var tables []pdftagged.Table
+		if err == nil {
+			tables = safeTagged(ctx, e, data)
+		}
+		ch <- result{pages, info, tables, err}
 	}()
 	select {
 	case r := <-ch:
-		return r.pages, r.info, r.err
+		return r.pages, r.info, r.tagged, r.err
 	case <-ctx.Done():
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, pdftext.Info{}, fmt.Errorf("%w (in process, still running)", ErrTimeout)
+			return nil, pdftext.Info{}, nil, fmt.Errorf("%w (in process, still running)", ErrTimeout)
 		}
-		return nil, pdftext.Info{}, ctx.Err()
+		return nil, pdftext.Info{}, nil, ctx.Err()
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/jaarzoek/jaarzoek/extract/pdftagged"
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
 )
 
@@ -45,10 +46,11 @@ const (
 
 // reply is what a worker writes on its stdout, gob-encoded.
 type reply struct {
-	Pages []pdftext.Page
-	Info  pdftext.Info
-	Kind  string
-	Msg   string
+	Pages  []pdftext.Page
+	Info   pdftext.Info
+	Tagged []pdftagged.Table
+	Kind   string
+	Msg    string
 }
 
 func init() {
@@ -123,7 +125,7 @@ func serve(in io.Reader, name string) reply {
 	if err != nil {
 		return reply{Kind: kindOf(err), Msg: err.Error()}
 	}
-	return reply{Pages: pages, Info: info}
+	return reply{Pages: pages, Info: info, Tagged: safeTagged(context.Background(), e, data)}
 }
 
 func kindOf(err error) string {
@@ -158,10 +160,10 @@ func errorOf(r reply) error {
 
 // runWorker reads data with engine name in a worker process, stopped at
 // ctx's end or when its memory passes opt's limit.
-func runWorker(ctx context.Context, name string, data []byte, opt Options) ([]pdftext.Page, pdftext.Info, error) {
+func runWorker(ctx context.Context, name string, data []byte, opt Options) ([]pdftext.Page, pdftext.Info, []pdftagged.Table, error) {
 	exe, err := executable()
 	if err != nil {
-		return nil, pdftext.Info{}, fmt.Errorf("%w: %v", errNoWorker, err)
+		return nil, pdftext.Info{}, nil, fmt.Errorf("%w: %v", errNoWorker, err)
 	}
 	limit := opt.memoryLimit()
 	cmd := exec.CommandContext(ctx, exe)
@@ -173,7 +175,7 @@ func runWorker(ctx context.Context, name string, data []byte, opt Options) ([]pd
 	cmd.WaitDelay = 2 * time.Second
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return nil, pdftext.Info{}, fmt.Errorf("%w: %v", errNoWorker, err)
+		return nil, pdftext.Info{}, nil, fmt.Errorf("%w: %v", errNoWorker, err)
 	}
 
 	// The worker limits itself; watching its resident memory from here
@@ -201,23 +203,23 @@ func runWorker(ctx context.Context, name string, data []byte, opt Options) ([]pd
 
 	switch {
 	case overMemory.Load() > 0:
-		return nil, pdftext.Info{}, fmt.Errorf("%w: worker used %d MiB, limit %d MiB", ErrMemory, overMemory.Load()>>20, limit>>20)
+		return nil, pdftext.Info{}, nil, fmt.Errorf("%w: worker used %d MiB, limit %d MiB", ErrMemory, overMemory.Load()>>20, limit>>20)
 	case ctx.Err() != nil && err != nil:
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, pdftext.Info{}, fmt.Errorf("%w: stopped after %v", ErrTimeout, time.Since(start).Round(time.Millisecond))
+			return nil, pdftext.Info{}, nil, fmt.Errorf("%w: stopped after %v", ErrTimeout, time.Since(start).Round(time.Millisecond))
 		}
-		return nil, pdftext.Info{}, ctx.Err()
+		return nil, pdftext.Info{}, nil, ctx.Err()
 	case err != nil:
-		return nil, pdftext.Info{}, exitError(err, stderr.String(), limit)
+		return nil, pdftext.Info{}, nil, exitError(err, stderr.String(), limit)
 	}
 	var r reply
 	if err := gob.NewDecoder(&stdout).Decode(&r); err != nil {
-		return nil, pdftext.Info{}, fmt.Errorf("%w: worker reply unreadable: %v", ErrCrashed, err)
+		return nil, pdftext.Info{}, nil, fmt.Errorf("%w: worker reply unreadable: %v", ErrCrashed, err)
 	}
 	if err := errorOf(r); err != nil {
-		return nil, pdftext.Info{}, err
+		return nil, pdftext.Info{}, nil, err
 	}
-	return r.Pages, r.Info, nil
+	return r.Pages, r.Info, r.Tagged, nil
 }
 
 // exitError says why a worker ended without a reply. The Go runtime ends

@@ -180,6 +180,8 @@ func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (pd
 		word     []glyph
 		first    int // index of word's first char, for its font
 		unmapped int // chars PDFium could not map to Unicode
+		odd      int // private-use and control characters
+		letters  int // letters and digits
 		total    int
 	)
 	flush := func() {
@@ -200,8 +202,13 @@ func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (pd
 			continue
 		}
 		total++
-		if r == 0 || r == unicode.ReplacementChar || unicode.Is(unicode.Co, r) {
+		switch {
+		case r == 0 || r == unicode.ReplacementChar:
 			unmapped++
+		case unicode.Is(unicode.Co, r) || unicode.IsControl(r) && r != 2:
+			odd++
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			letters++
 		}
 		box, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp.TextPage, Index: i})
 		if err != nil {
@@ -228,18 +235,28 @@ func readPage(inst gopdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (pd
 	d := drawing{w: page.Width, h: page.Height, display: toDisplay}
 	walkObjects(inst, ref, &d)
 	page.Rules = d.rules
-	page.Trusted = true
-	switch {
-	case total == 0:
-		if d.images > 0 {
-			page.Problem = "no text layer"
-			page.Trusted = false
-		}
-	case float64(unmapped) > 0.02*float64(total):
-		page.Trusted = false
-		page.Problem = fmt.Sprintf("%d of %d glyphs have no Unicode mapping", unmapped, total)
-	}
+	page.Trusted, page.Problem = verdict(total, unmapped, odd, letters, d.images)
 	return page, nil
+}
+
+// verdict is pdftext's text-quality check, on PDFium's characters: text
+// from fonts without a usable Unicode mapping is garbage, digits
+// included.
+func verdict(total, unmapped, odd, letters, images int) (bool, string) {
+	n := float64(total)
+	switch {
+	case total == 0 && images > 0:
+		return false, "no text layer"
+	case total == 0:
+		return true, ""
+	case unmapped >= 3 && float64(unmapped)/n > 0.25:
+		return false, fmt.Sprintf("fonts without usable Unicode mapping: %d of %d glyphs unmapped", unmapped, total)
+	case odd >= 3 && float64(odd)/n > 0.25:
+		return false, fmt.Sprintf("text decodes to private-use or control characters: %d of %d glyphs", odd, total)
+	case total >= 50 && float64(letters)/n < 0.4:
+		return false, fmt.Sprintf("text looks garbled: only %d of %d glyphs are letters or digits", letters, total)
+	}
+	return true, ""
 }
 
 func generated(inst gopdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int) bool {

@@ -230,6 +230,9 @@ func TestCorpus(t *testing.T) {
 			near := func(a, b float64) bool { return math.Abs(a-b) < 1 }
 			var words, placed, rules, matched int
 			for i := range want {
+				if got[i].Trusted != want[i].Trusted {
+					t.Errorf("page %d trusted %v (%s), pdftext %v (%s)", i+1, got[i].Trusted, got[i].Problem, want[i].Trusted, want[i].Problem)
+				}
 				for j, ww := range want[i].Words {
 					gw := got[i].Words[j]
 					words++
@@ -296,6 +299,29 @@ func BenchmarkRead(b *testing.B) {
 	for b.Loop() {
 		if _, err := Read(context.Background(), data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestVerdict(t *testing.T) {
+	tests := []struct {
+		name                                  string
+		total, unmapped, odd, letters, images int
+		trusted                               bool
+		problem                               string
+	}{
+		{"text", 100, 0, 0, 80, 0, true, ""},
+		{"blank", 0, 0, 0, 0, 0, true, ""},
+		{"scan", 0, 0, 0, 0, 1, false, "no text layer"},
+		{"few unmapped", 100, 10, 0, 70, 0, true, ""},
+		{"unmapped", 100, 30, 0, 60, 0, false, "fonts without usable Unicode mapping: 30 of 100 glyphs unmapped"},
+		{"private use", 100, 0, 40, 50, 0, false, "text decodes to private-use or control characters: 40 of 100 glyphs"},
+		{"garbled", 100, 0, 0, 30, 0, false, "text looks garbled: only 30 of 100 glyphs are letters or digits"},
+	}
+	for _, tt := range tests {
+		trusted, problem := verdict(tt.total, tt.unmapped, tt.odd, tt.letters, tt.images)
+		if trusted != tt.trusted || problem != tt.problem {
+			t.Errorf("%s: %v %q, want %v %q", tt.name, trusted, problem, tt.trusted, tt.problem)
 		}
 	}
 }

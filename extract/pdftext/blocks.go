@@ -19,6 +19,7 @@ type tline struct {
 	size           float64
 	bold           bool
 	words          []string
+	cells          int // segments apart by wide gaps: 3 and more is a table row
 	untrusted      bool
 }
 
@@ -103,6 +104,7 @@ func pageLines(p *Page, skip func(page int, w Word) bool) []tline {
 			j++
 		}
 		var left, right, full []int
+		nLeft, nRight := 0, 0
 		for _, s := range segs[i:j] {
 			x0, x1 := ws[s[0]].X0, ws[s[len(s)-1]].X1
 			switch {
@@ -110,8 +112,10 @@ func pageLines(p *Page, skip func(page int, w Word) bool) []tline {
 				full = append(full, s...)
 			case x1 <= gutter:
 				left = append(left, s...)
+				nLeft++
 			case x0 >= gutter:
 				right = append(right, s...)
+				nRight++
 			default:
 				full = append(full, s...)
 			}
@@ -119,16 +123,18 @@ func pageLines(p *Page, skip func(page int, w Word) bool) []tline {
 		if len(full) > 0 {
 			full = append(append(full, left...), right...)
 			sort.SliceStable(full, func(a, b int) bool { return ws[full[a]].X0 < ws[full[b]].X0 })
-			out = append(out, mk(full))
+			l := mk(full)
+			l.cells = j - i
+			out = append(out, l)
 		} else {
 			if len(left) > 0 {
 				l := mk(left)
-				l.col = 1
+				l.col, l.cells = 1, nLeft
 				out = append(out, l)
 			}
 			if len(right) > 0 {
 				l := mk(right)
-				l.col = 2
+				l.col, l.cells = 2, nRight
 				out = append(out, l)
 			}
 		}
@@ -289,10 +295,25 @@ func continues(b *pblock, l *tline) bool {
 	if gap > 0.6*b.size || gap < -0.5*b.size {
 		return false
 	}
-	// A line that starts well left of the block is another block; in a
-	// list item, wrapped lines are indented.
-	if l.x0 < b.lines[0].x0-1.5*b.size && b.kind == model.BlockParagraph {
-		return false
+	// A line that starts well left of the block's second and later lines
+	// is another block (its first line may be indented; in a list item,
+	// wrapped lines are).
+	if len(b.lines) >= 2 && b.kind == model.BlockParagraph {
+		left := math.Inf(1)
+		for _, bl := range b.lines[1:] {
+			left = math.Min(left, bl.x0)
+		}
+		if l.x0 < left-1.5*b.size {
+			return false
+		}
+	}
+	// An indented first line after a line that ends a sentence starts a
+	// paragraph, in text set without space between paragraphs.
+	if b.kind == model.BlockParagraph && len(b.lines) >= 2 && l.x0 > prev.x0+b.size && math.Abs(prev.x0-b.lines[len(b.lines)-2].x0) < 0.5 {
+		last := prev.words[len(prev.words)-1]
+		if strings.ContainsAny(last[len(last)-1:], ".!?:") {
+			return false
+		}
 	}
 	return true
 }
@@ -375,7 +396,7 @@ func sectionBlocks(blocks []*pblock, body float64) []Placed {
 	styles := map[style]bool{}
 	for i, b := range blocks {
 		texts[i] = blockText(b)
-		if b.kind != model.BlockParagraph || len(b.lines) > 3 || utf8.RuneCountInString(texts[i]) > 160 || !strings.ContainsFunc(texts[i], unicode.IsLetter) {
+		if b.kind != model.BlockParagraph || len(b.lines) > 3 || utf8.RuneCountInString(texts[i]) > 160 || !strings.ContainsFunc(texts[i], unicode.IsLetter) || tableLike(b) {
 			continue
 		}
 		big := b.size >= body*1.15
@@ -439,4 +460,22 @@ func sectionBlocks(blocks []*pblock, body float64) []Placed {
 		out = append(out, pl)
 	}
 	return out
+}
+
+// tableLike reports whether a block reads as a table row rather than a
+// heading: cells set apart by wide gaps, or mostly numbers.
+func tableLike(b *pblock) bool {
+	words, numeric := 0, 0
+	for _, l := range b.lines {
+		if l.cells >= 3 {
+			return true
+		}
+		for _, w := range l.words {
+			words++
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsDigit(r) {
+				numeric++
+			}
+		}
+	}
+	return numeric*5 >= words*2 && words >= 3
 }

@@ -95,6 +95,17 @@ func TestBlocks(t *testing.T) {
 			},
 		},
 		{
+			name: "indented first lines start paragraphs",
+			pages: []Page{typeset(1,
+				"p|n|i|Eerste alinea begint hier en", "p|n|l|loopt door tot het einde.", "p|n|l|Nog een regel van de eerste.",
+				"p|n|i|Tweede alinea zonder witregel.", "p|n|l|En haar tweede regel.",
+			)},
+			want: []blk{
+				{model.BlockParagraph, 0, "Eerste alinea begint hier en loopt door tot het einde. Nog een regel van de eerste.", ""},
+				{model.BlockParagraph, 0, "Tweede alinea zonder witregel. En haar tweede regel.", ""},
+			},
+		},
+		{
 			name: "paragraph continued on the next page",
 			pages: []Page{
 				typeset(1, "p|n|l|Dit is een zin die doorloopt op de", "p|n|l|volgende regel en dan naar de"),

@@ -30,8 +30,16 @@
 // line end joined again ("jeugd-" + "hulp" → "jeugdhulp", while
 // "Wmo-" + "voorzieningen" keeps its hyphen).
 //
+// Read is lenient where viewers are: a header of another version, bytes
+// before the header or after %%EOF, a trailer /Size that is too small, and
+// content streams in LZW, ASCIIHex or RunLength are read; when the
+// cross-reference table is broken or missing (a truncated download, shifted
+// offsets), the table is rebuilt from the objects in the file. Files
+// encrypted with a password, or with AES-256 or RC4 in a crypt filter
+// (which the library cannot decrypt), give ErrEncrypted.
+//
 // The PDF library reports malformed input by panicking; Read recovers
 // every panic, per page and per document, into ErrMalformed. It does not
-// bound time or memory beyond fixed limits per page: run it in a guarded
-// process for untrusted input.
+// bound time or memory beyond fixed limits per page and stream: run it in
+// a guarded process for untrusted input.
 package pdftext

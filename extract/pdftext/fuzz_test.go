@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -73,4 +74,27 @@ func itoa(n int) string {
 		b = append([]byte{byte('0' + n%10)}, b...)
 	}
 	return string(b)
+}
+
+// FuzzRead feeds whole files: whatever the bytes, Read returns pages or
+// an error wrapping one of its sentinels, and never panics.
+func FuzzRead(f *testing.F) {
+	b := &pdfBuilder{}
+	f.Add(b.build([]testPage{{content: "BT /F1 10 Tf 100 700 Td (Hallo) Tj ET", resources: "/Font << /F1 " + helvetica + " >>"}}, ""))
+	b = &pdfBuilder{}
+	cid := b.cidFont(true)
+	f.Add(b.build([]testPage{{content: "BT /C1 10 Tf 100 700 Td <00010002> Tj ET", resources: "/Font << /C1 " + cid + " >>", attrs: "/Rotate 90"}}, ""))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pages, err := Read(context.Background(), data)
+		if err != nil && pages == nil && !errors.Is(err, ErrMalformed) && !errors.Is(err, ErrEncrypted) {
+			t.Fatalf("error without a sentinel: %v", err)
+		}
+		for _, p := range pages {
+			for _, w := range p.Words {
+				if w.Text == "" || w.X1 < w.X0 || w.Y1 < w.Y0 {
+					t.Fatalf("bad word %+v", w)
+				}
+			}
+		}
+	})
 }

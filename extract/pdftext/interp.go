@@ -56,6 +56,7 @@ type glyph struct {
 	font           *font
 	space          bool
 	bold           bool
+	mark           int // MCID+1 of the marked content it was drawn in; 0 outside any
 }
 
 // docState holds what is read once per document.
@@ -76,12 +77,14 @@ type pageState struct {
 	glyphs        []glyph
 	rules         []Rule
 	images        int
-	shown         int // non-space glyphs
-	unmapped      int // glyphs without a real Unicode mapping
-	odd           int // private-use and control characters
-	letters       int // letters and digits
-	punct         int // punctuation
-	badFonts      int // fonts that could not be read
+	shown         int             // non-space glyphs
+	unmapped      int             // glyphs without a real Unicode mapping
+	odd           int             // private-use and control characters
+	letters       int             // letters and digits
+	punct         int             // punctuation
+	ops           int             // operators run, forms included
+	badFonts      int             // fonts missing or unreadable that text was drawn in
+	lostFont      map[string]bool // their resource names
 }
 
 // Limits that keep hostile pages from exhausting memory or time.
@@ -95,6 +98,7 @@ const (
 type gstate struct {
 	ctm                    mat
 	font                   *font
+	fontName               string
 	fs                     float64
 	tc, tw, th, tl, trise  float64
 	lineWidth              float64
@@ -123,7 +127,13 @@ type interp struct {
 	tlm   mat
 	path  []subpath
 	depth int
-	ops   int
+	// marks is the marked-content stack (BMC/BDC … EMC): each entry is
+	// the MCID+1 in force at that level, inherited from the level below
+	// when the sequence has no MCID of its own; mark0 is the level a
+	// form XObject starts at, that of the Do drawing it.
+	marks []int
+	mark0 int
+	over  int // sequences opened past maxMarkDepth, not on marks
 }
 
 func newInterp(ps *pageState, res pdf.Value, disp mat, ctm mat, depth int) *interp {
@@ -155,8 +165,10 @@ func (in *interp) run(data []byte) {
 			}
 			continue
 		}
-		in.ops++
-		if in.ops > maxOps {
+		// The budget is the page's, forms included: a form drawing itself
+		// twice per level would otherwise multiply the work.
+		in.ps.ops++
+		if in.ps.ops > maxOps {
 			return
 		}
 		if string(op) == "BI" {
@@ -265,7 +277,7 @@ func (in *interp) do(op []byte, a []operand) {
 		g.tmode = int(num(a, 0))
 	case "Tf":
 		if len(a) >= 2 {
-			g.font = in.font(a[0].str)
+			g.font, g.fontName = in.font(a[0].str), a[0].str
 			g.fs = a[1].num
 		}
 	case "Td":
@@ -310,6 +322,18 @@ func (in *interp) do(op []byte, a []operand) {
 		if len(a) >= 1 && a[0].kind == kName {
 			in.xobject(a[0].str)
 		}
+
+	// Marked content.
+	case "BMC":
+		in.beginMarked(-1)
+	case "BDC":
+		in.beginMarked(in.mcid(a))
+	case "EMC":
+		if n := len(in.marks); in.over > 0 {
+			in.over--
+		} else if n > 0 {
+			in.marks = in.marks[:n-1]
+		}
 	}
 }
 
@@ -341,20 +365,18 @@ func (in *interp) font(name string) *font {
 		return f
 	}
 	in.fonts[name] = nil
-	defer func() {
-		// A font the library cannot read loses its own text, not the page.
-		if r := recover(); r != nil {
-			in.ps.badFonts++
-		}
-	}()
+	// A font the library cannot read loses its own text, not the page;
+	// show counts the loss when text is drawn in it.
+	defer func() { recover() }()
 	v := in.res.Key("Font").Key(name)
-	var f *font
-	if v.Kind() == pdf.Dict {
-		k := keyOf(v, name)
-		if f = in.ps.doc.fonts[k]; f == nil {
-			f = loadFont(in.ps.doc, v)
-			in.ps.doc.fonts[k] = f
-		}
+	if v.Kind() != pdf.Dict {
+		return nil
+	}
+	k := keyOf(v, name)
+	f := in.ps.doc.fonts[k]
+	if f == nil {
+		f = loadFont(in.ps.doc, v)
+		in.ps.doc.fonts[k] = f
 	}
 	in.fonts[name] = f
 	return f
@@ -366,6 +388,10 @@ func (in *interp) show(s string) {
 	f := g.font
 	if f == nil || len(s) == 0 {
 		// Without a font nothing can be measured; poppler skips it too.
+		if f == nil && len(s) > 0 && !in.ps.lostFont[g.fontName] {
+			in.ps.lostFont[g.fontName] = true
+			in.ps.badFonts++
+		}
 		return
 	}
 	ps := in.ps
@@ -400,6 +426,7 @@ func (in *interp) show(s string) {
 		if len(ps.glyphs) < maxGlyphs {
 			// Fill-and-stroke thickens the glyphs: Word's bold.
 			gl := glyph{text: text, size: size, font: f, dx: dx, dy: dy, bold: f.bold || g.tmode == 2 || g.tmode == 6}
+			gl.mark = in.mark()
 			gl.ox, gl.oy = m.apply(x, g.trise)
 			gl.ex, gl.ey = m.apply(x+box, g.trise)
 			bx0, by0 := m.apply(x, g.trise+desc)
@@ -491,9 +518,9 @@ func (in *interp) runForm(v pdf.Value, ctm mat) {
 		res = in.res
 	}
 	sub := newInterp(in.ps, res, in.disp, ctm, in.depth+1)
+	sub.mark0 = in.mark()
 	sub.gs.fillWhite, sub.gs.strokeWhite = in.gs.fillWhite, in.gs.strokeWhite
 	sub.run(data)
-	in.ops += sub.ops
 }
 
 // scale returns how much the CTM stretches lengths, for line widths.
@@ -620,4 +647,54 @@ func (in *interp) annotations(annots pdf.Value) {
 		fit := mat{sx, 0, 0, sy, rect[0] - x0*sx, rect[1] - y0*sy}
 		in.runForm(ap, fit)
 	}
+}
+
+// maxMarkDepth bounds the marked-content stack; deeper sequences keep the
+// MCID of the deepest one kept.
+const maxMarkDepth = 256
+
+// beginMarked opens a marked-content sequence with MCID id, or without
+// one when id < 0.
+func (in *interp) beginMarked(id int) {
+	if len(in.marks) >= maxMarkDepth {
+		in.over++
+		return
+	}
+	m := in.mark()
+	if id >= 0 {
+		m = id + 1
+	}
+	in.marks = append(in.marks, m)
+}
+
+// mark returns the MCID+1 in force, 0 outside marked content with an
+// MCID.
+func (in *interp) mark() int {
+	if n := len(in.marks); n > 0 {
+		return in.marks[n-1]
+	}
+	return in.mark0
+}
+
+// mcid returns the MCID of a BDC's properties: an inline dictionary, or
+// the name of one in the resources' /Properties; -1 when there is none.
+func (in *interp) mcid(a []operand) int {
+	if len(a) < 2 {
+		return -1
+	}
+	p := a[len(a)-1]
+	switch p.kind {
+	case kDict:
+		for i := 0; i+1 < len(p.arr); i += 2 {
+			if k, v := p.arr[i], p.arr[i+1]; k.kind == kName && k.str == "MCID" && v.kind == kNum && v.num >= 0 && v.num < 1<<31 {
+				return int(v.num)
+			}
+		}
+	case kName:
+		v := in.res.Key("Properties").Key(p.str).Key("MCID")
+		if v.Kind() == pdf.Integer && v.Int64() >= 0 && v.Int64() < 1<<31 {
+			return int(v.Int64())
+		}
+	}
+	return -1
 }

@@ -10,6 +10,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 )
 
 // wantWord is a word expected on the first page; NaN fields are not
@@ -364,7 +365,7 @@ func TestPagePanic(t *testing.T) {
 	if len(pages) != 2 {
 		t.Fatalf("got %d pages", len(pages))
 	}
-	if p := pages[0]; len(p.Words) != 1 || p.Words[0].Text != "Hello" || p.Trusted || !strings.Contains(p.Problem, "fonts could not be read") {
+	if p := pages[0]; len(p.Words) != 1 || p.Words[0].Text != "Hello" || p.Trusted || !strings.Contains(p.Problem, "fonts missing or unreadable") {
 		t.Errorf("page 1: words %v, Trusted=%v Problem=%q", texts(p.Words), p.Trusted, p.Problem)
 	}
 	if p := pages[1]; p.Trusted || !strings.Contains(p.Problem, "could not be read") || p.Number != 2 {
@@ -373,7 +374,7 @@ func TestPagePanic(t *testing.T) {
 	// Read rebuilds the cross-reference table from the objects it finds:
 	// the broken objects are then missing rather than fatal.
 	pages, err = Read(context.Background(), data)
-	if err != nil || len(pages) != 2 || pages[1].Problem != "" {
+	if err != nil || len(pages) != 2 || pages[0].Trusted || pages[1].Trusted || pages[1].Problem != "no text found in a damaged file" {
 		t.Errorf("after rebuilding: err %v, pages %+v", err, pages)
 	}
 }
@@ -386,14 +387,15 @@ func TestRebuildXref(t *testing.T) {
 		{content: "BT /F1 10 Tf 100 700 Td (Een) Tj ET", resources: "/Font << /F1 " + helvetica + " >>"},
 		{content: "BT /F1 10 Tf 100 700 Td (Twee) Tj ET", resources: "/Font << /F1 " + helvetica + " >>"},
 	}, "/Info << /Title (Titel) >>")
-	xref := bytes.LastIndex(good, []byte("xref\n"))
+	xref := bytes.LastIndex(good, []byte("\nxref\n")) + 1
 	tests := []struct {
 		name string
 		data []byte
 	}{
 		{"wrong startxref", append(append([]byte{}, good[:bytes.LastIndex(good, []byte("startxref"))]...), "startxref\n999999\n%%EOF\n"...)},
-		{"offsets shifted", append(append([]byte("%PDF-1.7\n%junk junk\n"), good[len("%PDF-1.7\n"):]...))},
+		{"offsets shifted", append([]byte("%PDF-1.7\n%junk junk\n"), good[len("%PDF-1.7\n"):]...)},
 		{"truncated before the table", good[:xref]},
+		{"bytes before the header", append([]byte("Content-Type: application/pdf\r\n\r\n"), good...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -405,5 +407,47 @@ func TestRebuildXref(t *testing.T) {
 				t.Errorf("pages %+v", pages)
 			}
 		})
+	}
+}
+
+// TestFormRecursion: a form that draws itself twice ends, within the
+// page's operator budget.
+func TestFormRecursion(t *testing.T) {
+	b := &pdfBuilder{}
+	// The form refers to itself: object number of the stream about to be added.
+	self := len(b.objs) + 1
+	b.stream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /X1 %d 0 R >> /Font << /G %s >> >>", self, helvetica),
+		"/X1 Do /X1 Do BT /G 10 Tf 100 700 Td (x) Tj ET")
+	data := b.build([]testPage{{content: "/X1 Do", resources: fmt.Sprintf("/XObject << /X1 %d 0 R >>", self)}}, "")
+	start := time.Now()
+	pages, err := Read(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages[0].Words) != 1 || time.Since(start) > 20*time.Second {
+		t.Errorf("words %v after %v", texts(pages[0].Words), time.Since(start))
+	}
+}
+
+// TestDefuse: files whose cross-reference sections point at each other
+// are read instead of looping.
+func TestDefuse(t *testing.T) {
+	b := &pdfBuilder{}
+	good := b.build([]testPage{{content: "BT /F1 10 Tf 100 700 Td (Een) Tj ET", resources: "/Font << /F1 " + helvetica + " >>"}}, "")
+	xref := bytes.LastIndex(good, []byte("\nxref\n")) + 1
+	// A trailer whose /Prev is its own table.
+	loop := bytes.Replace(good, []byte("trailer\n<<"), []byte(fmt.Sprintf("trailer\n<< /Prev %d", xref)), 1)
+	done := make(chan error, 1)
+	go func() {
+		_, err := Read(context.Background(), loop)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("err = %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Read loops on a /Prev cycle")
 	}
 }

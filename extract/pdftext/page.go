@@ -17,6 +17,12 @@ type Word struct {
 	// Running is set on words of lines repeated on most pages (running
 	// headers, footers, page numbers): never content, never a table.
 	Running bool `json:"running,omitempty"`
+	// MCID is the marked-content id of the sequence the word was drawn
+	// in, when HasMCID is set: tagged PDFs tie their structure (tables,
+	// cells) to the page's content by these ids. A word never spans two
+	// marked-content sequences.
+	MCID    int  `json:"mcid,omitempty"`
+	HasMCID bool `json:"has_mcid,omitempty"`
 }
 
 // A Rule is a stroked line or a thin filled rectangle, in the coordinates of

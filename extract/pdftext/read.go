@@ -62,6 +62,9 @@ func ReadInfo(ctx context.Context, data []byte) (pages []Page, info Info, err er
 	// A broken cross-reference table fails the whole file or some of its
 	// pages; read again with a table rebuilt from the objects themselves,
 	// and keep whichever reading lost fewer pages.
+	if k := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")); k > 0 {
+		data = data[k:]
+	}
 	fixed, ok := rebuildXref(data)
 	if !ok {
 		return pages, info, err
@@ -134,6 +137,12 @@ func read(ctx context.Context, data []byte) (pages []Page, info Info, err error)
 // common and otherwise fine, so those are patched without moving any
 // offset.
 func open(data []byte) (*pdf.Reader, []byte, error) {
+	// Bytes before the header (a mail or HTTP wrapper) shift the file;
+	// offsets then usually count from the header. When they do not, the
+	// rebuilt cross-reference table finds the objects anyway.
+	if k := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")); k > 0 {
+		data = data[k:]
+	}
 	if !bytes.HasPrefix(data, []byte("%PDF-")) || len(data) < 16 {
 		return nil, nil, fmt.Errorf("%w: not a PDF file", ErrMalformed)
 	}
@@ -150,6 +159,7 @@ func open(data []byte) (*pdf.Reader, []byte, error) {
 		data = d
 	}
 	data = fixTrailerSize(data)
+	data = defuse(data)
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if errors.Is(err, pdf.ErrInvalidPassword) || hasEncrypt(data) {
@@ -280,12 +290,14 @@ func readPage(doc *docState, n int, ref pageRef) (p Page, err error) {
 		}
 	}()
 	// The glyph buffer is reused from page to page; words copy out of it.
-	ps := &pageState{doc: doc, width: w, height: h, glyphs: doc.glyphs[:0]}
+	ps := &pageState{doc: doc, width: w, height: h, glyphs: doc.glyphs[:0], lostFont: map[string]bool{}}
 	defer func() { doc.glyphs = ps.glyphs[:0] }()
 	data := doc.contents(ref.v.Key("Contents"))
 	in := newInterp(ps, ref.resources, disp, identity, 0)
 	in.run(data)
 	in.gs = gstate{ctm: identity, th: 1, lineWidth: 1}
+	// Annotations are outside the page's marked content.
+	in.marks, in.over = nil, 0
 	in.annotations(ref.v.Key("Annots"))
 	p.Words = buildWords(ps.glyphs)
 	p.Rules = ps.rules
@@ -315,7 +327,7 @@ func (doc *docState) contents(v pdf.Value) []byte {
 func verdict(ps *pageState) (bool, string) {
 	if ps.badFonts > 0 {
 		// Text in those fonts is missing: a table may have lost cells.
-		return false, fmt.Sprintf("%d fonts could not be read; their text is missing", ps.badFonts)
+		return false, fmt.Sprintf("%d fonts missing or unreadable; their text is lost", ps.badFonts)
 	}
 	if ps.shown == 0 {
 		if ps.images > 0 {

@@ -56,7 +56,8 @@ func buildWords(gs []glyph) []Word {
 			if along > wordGap*size || along < -overlapGap*size ||
 				math.Abs(across) > math.Max(0.5, 0.05*size) ||
 				math.Abs(g.size-size) > 0.05*size ||
-				math.Abs(g.dx-last.dx) > 0.01 || math.Abs(g.dy-last.dy) > 0.01 {
+				math.Abs(g.dx-last.dx) > 0.01 || math.Abs(g.dy-last.dy) > 0.01 ||
+				g.mark != last.mark {
 				flush()
 			}
 		}
@@ -79,13 +80,22 @@ func makeWord(gs []glyph) (Word, bool) {
 		bold = bold && g.bold
 		italic = italic && g.font.italic
 	}
-	w.Text = strings.TrimSpace(normalizeText(b.String()))
+	raw := b.String()
+	// A soft hyphen at the end of a word is drawn: the word is broken at
+	// the line end, which Blocks mends like any hyphen.
+	if t, ok := strings.CutSuffix(raw, "\u00ad"); ok {
+		raw = t + "-"
+	}
+	w.Text = strings.TrimSpace(normalizeText(raw))
 	if w.Text == "" {
 		return w, false
 	}
 	w.Base = baseline(gs[0])
 	w.Font = gs[0].font.name
 	w.Bold, w.Italic = bold, italic
+	if m := gs[0].mark; m > 0 {
+		w.MCID, w.HasMCID = m-1, true
+	}
 	return w, true
 }
 

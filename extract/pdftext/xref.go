@@ -276,3 +276,77 @@ func intAfter(t []byte, key string) int {
 		return v
 	}
 }
+
+// defuse patches, without moving any offset, the two structures on which
+// the library loops forever: a cycle of /Prev links between
+// cross-reference sections, and /Extends links between object streams
+// (followed only for an object missing from its stream, which is broken
+// anyway).
+func defuse(data []byte) []byte {
+	copied := false
+	patch := func(at int, with string) {
+		if !copied {
+			data = append([]byte(nil), data...)
+			copied = true
+		}
+		copy(data[at:], with)
+	}
+	for i := 0; ; {
+		k := bytes.Index(data[i:], []byte("/Extends"))
+		if k < 0 {
+			break
+		}
+		patch(i+k, "/Extendx")
+		i += k + len("/Extends")
+	}
+	sx := bytes.LastIndex(data, []byte("startxref"))
+	if sx < 0 {
+		return data
+	}
+	f := bytes.Fields(data[sx+len("startxref") : min(len(data), sx+40)])
+	if len(f) == 0 {
+		return data
+	}
+	off, err := strconv.Atoi(string(f[0]))
+	if err != nil {
+		return data
+	}
+	seen := map[int]bool{}
+	prevAt := -1
+	for steps := 0; steps < 1024 && off >= 0 && off < len(data); steps++ {
+		if seen[off] {
+			if prevAt >= 0 {
+				patch(prevAt, "/Prex")
+			}
+			return data
+		}
+		seen[off] = true
+		// The section's dictionary: the trailer after a table, or the
+		// cross-reference stream's own.
+		region := data[off:min(len(data), off+1<<16)]
+		start := off
+		if bytes.HasPrefix(region, []byte("xref")) {
+			t := bytes.Index(region, []byte("trailer"))
+			if t < 0 {
+				return data
+			}
+			region, start = region[t:], off+t
+		}
+		if e := bytes.Index(region, []byte("stream")); e >= 0 {
+			region = region[:e]
+		}
+		if e := bytes.Index(region, []byte("startxref")); e >= 0 {
+			region = region[:e]
+		}
+		k := bytes.Index(region, []byte("/Prev"))
+		if k < 0 {
+			return data
+		}
+		next := intAfter(region[k:], "/Prev")
+		if next < 0 {
+			return data
+		}
+		prevAt, off = start+k, next
+	}
+	return data
+}

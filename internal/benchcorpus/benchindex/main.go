@@ -35,15 +35,16 @@ func main() {
 		queries  = flag.Int("queries", 200, "queries per kind")
 		seed     = flag.Uint64("seed", 1, "corpus seed")
 		batch    = flag.Int("batch", 0, "index operations per write (0: the index default)")
+		reuse    = flag.Bool("reuse", false, "query the indexes already in -dir instead of writing them")
 	)
 	flag.Parse()
-	if err := run(*dir, *docs, *passages, *figures, *workers, *queries, *seed, *batch); err != nil {
+	if err := run(*dir, *docs, *passages, *figures, *workers, *queries, *seed, *batch, *reuse); err != nil {
 		fmt.Fprintln(os.Stderr, "benchindex:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string, nDocs, nPass, nFig, workers, nQueries int, seed uint64, batch int) error {
+func run(dir string, nDocs, nPass, nFig, workers, nQueries int, seed uint64, batch int, reuse bool) error {
 	ctx := context.Background()
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "jaarzoek-bench-")
@@ -52,6 +53,10 @@ func run(dir string, nDocs, nPass, nFig, workers, nQueries int, seed uint64, bat
 		}
 		defer os.RemoveAll(tmp)
 		dir = tmp
+	}
+	pPath, fPath := filepath.Join(dir, "passages.bleve"), filepath.Join(dir, "figures.bleve")
+	if reuse {
+		return query(ctx, pPath, fPath, nQueries, seed)
 	}
 	fmt.Printf("generating %d documents × %d passages, %d figures\n", nDocs, nPass, nFig)
 	g := benchcorpus.New(seed)
@@ -68,7 +73,6 @@ func run(dir string, nDocs, nPass, nFig, workers, nQueries int, seed uint64, bat
 		}
 	}
 
-	pPath, fPath := filepath.Join(dir, "passages.bleve"), filepath.Join(dir, "figures.bleve")
 	pTook, err := write(ctx, pPath, corpus, workers, batch, func(d benchcorpus.Doc) *index.Doc {
 		return &index.Doc{Source: d.Info.Source, Info: d.Info, Passages: d.Passages}
 	})
@@ -93,6 +97,10 @@ func run(dir string, nDocs, nPass, nFig, workers, nQueries int, seed uint64, bat
 	fmt.Printf("  together  index %.1f MB, text+jsonl %.1f MB, ratio %.2f×\n",
 		mb(pSize+fSize), mb(textBytes+jsonBytes), float64(pSize+fSize)/float64(textBytes+jsonBytes))
 
+	return query(ctx, pPath, fPath, nQueries, seed)
+}
+
+func query(ctx context.Context, pPath, fPath string, nQueries int, seed uint64) error {
 	pix, err := index.Open(pPath, index.Options{ReadOnly: true})
 	if err != nil {
 		return err

@@ -159,3 +159,17 @@ func (w *bitWriter) flush() {
 		w.acc, w.nacc = 0, 0
 	}
 }
+
+// CyclicPages returns a PDF whose page tree contains itself: a reader
+// that walks /Kids without remembering where it has been never stops.
+// One real page hangs off the cycle.
+func CyclicPages() []byte {
+	w := &writer{}
+	w.add("<< /Type /Catalog /Pages 2 0 R >>")
+	w.add("<< /Type /Pages /Kids [2 0 R 3 0 R 4 0 R] /Count 3 >>")
+	w.add("<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>")
+	w.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 6 0 R >>")
+	w.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	w.addStream("", []byte("BT /F1 12 Tf 72 800 Td (rondje) Tj ET"), "none")
+	return w.bytes("1.7", 1)
+}

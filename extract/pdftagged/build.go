@@ -1,0 +1,595 @@
+package pdftagged
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/jaarzoek/jaarzoek/extract/pdftable"
+	"github.com/jaarzoek/jaarzoek/extract/pdftext"
+	"github.com/jaarzoek/jaarzoek/model"
+)
+
+// maxSlots bounds the grid of one table; a larger one is left to the
+// geometric finder.
+const maxSlots = 1 << 16
+
+var (
+	// scaleRe matches a scale or unit line: "bedragen x € 1.000",
+	// "(x € 1.000)", "in € 1 mln", "bedragen in euro's".
+	scaleRe = regexp.MustCompile(`(?i)(\bx|×|\bin)\s*(€|eur\b|euro\b)?\s*(1[.\s]?000|1\s*(mln|miljoen|mld|miljard)|duizend|miljoen)|\bbedrag(en)?\s+(zijn\s+)?(x|in)\b`)
+	// captionRe matches a numbered table title.
+	captionRe = regexp.MustCompile(`(?i)^(tabel|table|tab\.)\s*\d`)
+)
+
+// Build makes grids of tables from the words of pages, matched by page
+// and MCID, in the shape pdftable.Find returns, in document order (by
+// first page, then top). A word a cell refers to is taken even when it is
+// marked Running: tagged files leave running headers and footers out of
+// the structure tree (as artifacts), so the tree knows better than the
+// guess from repeated lines. A table
+// that is only layout (fewer than two rows or columns, or no figure in
+// any cell) is left out, as is one none of whose words is found.
+func Build(pages []pdftext.Page, tables []Table) []pdftable.Found {
+	if len(tables) == 0 {
+		return nil
+	}
+	index := map[Ref][]pdftable.WordRef{}
+	byNumber := map[int]*pdftext.Page{}
+	for i := range pages {
+		p := &pages[i]
+		byNumber[p.Number] = p
+		for j, w := range p.Words {
+			if w.HasMCID {
+				r := Ref{p.Number, w.MCID}
+				index[r] = append(index[r], pdftable.WordRef{Page: p.Number, Index: j})
+			}
+		}
+	}
+	if len(index) == 0 {
+		return nil
+	}
+	b := &builder{pages: byNumber, index: index, used: map[pdftable.WordRef]bool{}}
+	// Every cell's words first, so that lines taken from above a table
+	// never take another table's words.
+	for _, t := range tables {
+		for _, r := range t.Rows {
+			for _, c := range r.Cells {
+				for _, ref := range b.words(c.Content) {
+					b.used[ref] = true
+				}
+			}
+		}
+	}
+	var out []pdftable.Found
+	for i := range tables {
+		if f, ok := b.table(&tables[i]); ok {
+			out = append(out, f)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, c := out[i].Regions[0], out[j].Regions[0]
+		if a.Page != c.Page {
+			return a.Page < c.Page
+		}
+		return a.Y0 < c.Y0
+	})
+	return out
+}
+
+type builder struct {
+	pages map[int]*pdftext.Page
+	index map[Ref][]pdftable.WordRef
+	used  map[pdftable.WordRef]bool // words of any table cell
+}
+
+func (b *builder) word(r pdftable.WordRef) *pdftext.Word {
+	return &b.pages[r.Page].Words[r.Index]
+}
+
+// words returns the words of content, each once, in reading order: by
+// page, then line, then left to right.
+func (b *builder) words(content []Ref) []pdftable.WordRef {
+	var refs []pdftable.WordRef
+	seen := map[pdftable.WordRef]bool{}
+	for _, c := range content {
+		for _, r := range b.index[c] {
+			if !seen[r] {
+				seen[r] = true
+				refs = append(refs, r)
+			}
+		}
+	}
+	sort.SliceStable(refs, func(i, j int) bool {
+		a, c := b.word(refs[i]), b.word(refs[j])
+		if refs[i].Page != refs[j].Page {
+			return refs[i].Page < refs[j].Page
+		}
+		if math.Abs(a.Base-c.Base) > 0.3*math.Max(a.Size, c.Size) {
+			return a.Base < c.Base
+		}
+		return a.X0 < c.X0
+	})
+	return refs
+}
+
+// text joins words into a cell's text; a word ending in a hyphen at a
+// line end joins the next word when that starts in lower case.
+func (b *builder) text(refs []pdftable.WordRef) string {
+	var sb strings.Builder
+	for i, r := range refs {
+		w := b.word(r)
+		if i > 0 {
+			prev := b.word(refs[i-1])
+			newLine := refs[i-1].Page != r.Page || math.Abs(prev.Base-w.Base) > 0.3*math.Max(prev.Size, w.Size)
+			first, _ := firstRune(w.Text)
+			if !(newLine && strings.HasSuffix(prev.Text, "-") && len(prev.Text) > 2 && unicode.IsLower(first)) {
+				sb.WriteByte(' ')
+			} else {
+				s := sb.String()
+				sb.Reset()
+				sb.WriteString(s[:len(s)-1])
+			}
+		}
+		sb.WriteString(w.Text)
+	}
+	return sb.String()
+}
+
+func firstRune(s string) (rune, bool) {
+	for _, r := range s {
+		return r, true
+	}
+	return 0, false
+}
+
+// placed is a cell of the structure tree with its words.
+type placed struct {
+	cell       *Cell
+	words      []pdftable.WordRef
+	text       string
+	rows, cols int // the slots it covers
+}
+
+// table builds one grid.
+func (b *builder) table(t *Table) (pdftable.Found, bool) {
+	// Place cells in the grid as HTML does: each row's cells go to the
+	// first free slots left of which rows above spanned down.
+	type slot struct {
+		p      *placed
+		origin bool
+		r0, c0 int
+	}
+	var grid [][]slot
+	width := 0
+	ensure := func(r, c int) bool {
+		if (r+1)*(c+1) > maxSlots {
+			return false
+		}
+		for len(grid) <= r {
+			grid = append(grid, nil)
+		}
+		for len(grid[r]) <= c {
+			grid[r] = append(grid[r], slot{})
+		}
+		return true
+	}
+	for r := range t.Rows {
+		if !ensure(r, 0) {
+			return pdftable.Found{}, false
+		}
+		c := 0
+		for i := range t.Rows[r].Cells {
+			cell := &t.Rows[r].Cells[i]
+			for c < len(grid[r]) && grid[r][c].p != nil {
+				c++
+			}
+			refs := b.words(cell.Content)
+			p := &placed{cell: cell, words: refs, text: b.text(refs)}
+			rs, cs := max(cell.RowSpan, 1), max(cell.ColSpan, 1)
+			// A row span past the last row is cut there.
+			rs = min(rs, len(t.Rows)-r)
+			p.rows, p.cols = rs, cs
+			for dr := 0; dr < rs; dr++ {
+				for dc := 0; dc < cs; dc++ {
+					if !ensure(r+dr, c+dc) {
+						return pdftable.Found{}, false
+					}
+					if grid[r+dr][c+dc].p == nil {
+						grid[r+dr][c+dc] = slot{p: p, origin: dr == 0 && dc == 0, r0: r, c0: c}
+					}
+				}
+			}
+			c += cs
+			width = max(width, c)
+		}
+		width = max(width, len(grid[r]))
+	}
+	if len(grid) < 2 || width < 2 || len(grid)*width > maxSlots {
+		return pdftable.Found{}, false
+	}
+
+	found := pdftable.Found{Table: &model.Table{}, Words: map[pdftable.WordRef]bool{}}
+	tab := found.Table
+	tab.Rows = make([][]model.Cell, len(grid))
+	figure, anyWord := false, false
+	lastPage := 0
+	for r := range grid {
+		// The page of the row: that of its first word.
+		rowPage := 0
+		for _, s := range grid[r] {
+			if s.p != nil && len(s.p.words) > 0 && s.r0 == r {
+				rowPage = s.p.words[0].Page
+				break
+			}
+		}
+		if rowPage == 0 {
+			rowPage = lastPage
+		}
+		lastPage = rowPage
+		tab.Rows[r] = make([]model.Cell, width)
+		for c := 0; c < width; c++ {
+			cell := model.Cell{Pos: model.Pos{Page: rowPage, Row: r, Col: c}, Origin: true, RowSpan: 1, ColSpan: 1}
+			var s slot
+			if c < len(grid[r]) {
+				s = grid[r][c]
+			}
+			switch {
+			case s.p == nil:
+				cell.Pad = true
+			default:
+				cell.Text = s.p.text
+				cell.Header = s.p.cell.Header
+				cell.Origin = s.origin
+				if s.origin {
+					cell.RowSpan, cell.ColSpan = s.p.rows, s.p.cols
+				} else {
+					cell.RowSpan, cell.ColSpan = 0, 0
+				}
+				if len(s.p.words) > 0 {
+					cell.Page = s.p.words[0].Page
+					bold := true
+					for _, ref := range s.p.words {
+						bold = bold && b.word(ref).Bold
+					}
+					cell.Bold = bold
+					anyWord = true
+					if s.origin && !s.p.cell.Header && hasDigit(cell.Text) {
+						figure = true
+					}
+				}
+			}
+			tab.Rows[r][c] = cell
+		}
+		if lastPage == 0 {
+			lastPage = tab.Rows[r][0].Page
+		}
+	}
+	if !anyWord || !figure {
+		return pdftable.Found{}, false
+	}
+	// Rows before the first page was known take the first page.
+	first := 0
+	for r := range tab.Rows {
+		for c := range tab.Rows[r] {
+			if first == 0 && tab.Rows[r][c].Page > 0 {
+				first = tab.Rows[r][c].Page
+			}
+		}
+	}
+	for r := range tab.Rows {
+		for c := range tab.Rows[r] {
+			if tab.Rows[r][c].Page == 0 {
+				tab.Rows[r][c].Page = first
+			}
+		}
+	}
+	tab.Page = first
+	tab.HeaderRows = headerRows(t, tab)
+	for r := 0; r < tab.HeaderRows; r++ {
+		for c := range tab.Rows[r] {
+			if !tab.Rows[r][c].Pad {
+				tab.Rows[r][c].Header = true
+			}
+		}
+	}
+
+	// The words, regions and trust of the table.
+	for _, row := range grid {
+		for _, s := range row {
+			if s.p != nil && s.origin {
+				for _, ref := range s.p.words {
+					found.Words[ref] = true
+				}
+			}
+		}
+	}
+	capWords := b.words(t.Caption)
+	if len(capWords) > 0 {
+		text := b.text(capWords)
+		if scaleRe.MatchString(text) {
+			tab.UnitLine = text
+		} else {
+			tab.Caption = text
+		}
+		for _, ref := range capWords {
+			found.Words[ref] = true
+		}
+	}
+	b.linesAbove(&found)
+	b.repeatedHeader(&found)
+	if tab.UnitLine == "" {
+		tab.UnitLine = unitInCells(tab)
+	}
+	found.Regions = regions(b, found.Words)
+	for _, reg := range found.Regions {
+		if p := b.pages[reg.Page]; p != nil && !p.Trusted {
+			tab.Untrusted = true
+		}
+	}
+	return found, len(found.Regions) > 0
+}
+
+// headerRows counts the leading rows in THead or made of TH cells only;
+// when every row would count, none does (a table of TH cells only says
+// nothing about its header).
+func headerRows(t *Table, tab *model.Table) int {
+	h := 0
+	for r, row := range tab.Rows {
+		if r < len(t.Rows) && t.Rows[r].Head {
+			h = r + 1
+			continue
+		}
+		th, other := 0, 0
+		for _, c := range row {
+			if c.Pad || c.Text == "" {
+				continue
+			}
+			if c.Header {
+				th++
+			} else {
+				other++
+			}
+		}
+		if th == 0 || other > 0 {
+			break
+		}
+		h = r + 1
+	}
+	if h == len(tab.Rows) && !t.Rows[len(t.Rows)-1].Head {
+		return 0
+	}
+	return h
+}
+
+// unitInCells finds a scale phrase in a header cell, or in the first row
+// when there is no header.
+func unitInCells(t *model.Table) string {
+	rows := max(t.HeaderRows, 1)
+	for r := 0; r < rows && r < len(t.Rows); r++ {
+		for _, c := range t.Rows[r] {
+			if c.Origin && scaleRe.MatchString(c.Text) {
+				return c.Text
+			}
+		}
+	}
+	return ""
+}
+
+// linesAbove takes a scale line ("bedragen x € 1.000") and a numbered
+// title ("Tabel 3") printed just above the table's first row, over its
+// columns, as UnitLine and Caption, when the structure tree did not say.
+func (b *builder) linesAbove(f *pdftable.Found) {
+	tab := f.Table
+	regs := regions(b, f.Words)
+	if len(regs) == 0 {
+		return
+	}
+	top := regs[0]
+	p := b.pages[top.Page]
+	size := 0.0
+	for ref := range f.Words {
+		if ref.Page == top.Page {
+			size = math.Max(size, b.word(ref).Size)
+		}
+	}
+	y := top.Y0
+	for k := 0; k < 2; k++ {
+		// The line right above y: the lowest baseline of free words
+		// within two line heights, over the table.
+		var line []int
+		base := math.Inf(-1)
+		for i := range p.Words {
+			w := &p.Words[i]
+			ref := pdftable.WordRef{Page: p.Number, Index: i}
+			if w.Running || b.used[ref] || f.Words[ref] || w.Y1 > y+0.1*size || w.Y1 < y-2*size || w.X1 < top.X0 || w.X0 > top.X1 {
+				continue
+			}
+			if w.Base > base+0.3*size {
+				base, line = w.Base, line[:0]
+			}
+			if math.Abs(w.Base-base) <= 0.3*size {
+				line = append(line, i)
+			}
+		}
+		if len(line) == 0 {
+			return
+		}
+		// The whole line, also the words beside the table.
+		line = line[:0]
+		for i := range p.Words {
+			w := &p.Words[i]
+			if !w.Running && math.Abs(w.Base-base) <= 0.3*size && !b.used[pdftable.WordRef{Page: p.Number, Index: i}] {
+				line = append(line, i)
+			}
+		}
+		refs := make([]pdftable.WordRef, len(line))
+		for i, idx := range line {
+			refs[i] = pdftable.WordRef{Page: p.Number, Index: idx}
+		}
+		sort.Slice(refs, func(i, j int) bool { return b.word(refs[i]).X0 < b.word(refs[j]).X0 })
+		text := b.text(refs)
+		switch {
+		case tab.UnitLine == "" && scaleRe.MatchString(text) && len(text) < 80:
+			tab.UnitLine = text
+		case tab.Caption == "" && captionRe.MatchString(text):
+			tab.Caption = text
+		default:
+			return
+		}
+		for _, r := range refs {
+			f.Words[r] = true
+			y = math.Min(y, b.word(r).Y0)
+		}
+	}
+}
+
+// repeatedHeader takes the header printed again above the table on the
+// pages it continues on: word processors repeat header rows there as
+// artifacts, outside the structure tree. Lines right above the table's
+// part of such a page, every word of which is a word of the header rows
+// and none of which is tagged content, go with the table.
+func (b *builder) repeatedHeader(f *pdftable.Found) {
+	tab := f.Table
+	head := map[string]bool{}
+	for r := 0; r < tab.HeaderRows; r++ {
+		for _, c := range tab.Rows[r] {
+			for _, t := range strings.Fields(c.Text) {
+				head[t] = true
+			}
+		}
+	}
+	regs := regions(b, f.Words)
+	if len(head) == 0 || len(regs) < 2 {
+		return
+	}
+	for _, reg := range regs[1:] {
+		p := b.pages[reg.Page]
+		y := reg.Y0
+		for {
+			// The lowest line of untagged words above y, over the table.
+			var line []int
+			base, size := math.Inf(-1), 0.0
+			for i := range p.Words {
+				w := &p.Words[i]
+				if w.HasMCID || w.Running || w.Y1 > y+1 || w.X1 < reg.X0 || w.X0 > reg.X1 {
+					continue
+				}
+				if w.Base > base+0.3*w.Size {
+					base, size, line = w.Base, w.Size, line[:0]
+				}
+				if math.Abs(w.Base-base) <= 0.3*w.Size {
+					line = append(line, i)
+				}
+			}
+			if len(line) == 0 || y-base > 3*size {
+				break
+			}
+			// The whole line, also the words beside the table.
+			line = line[:0]
+			for i := range p.Words {
+				if w := &p.Words[i]; !w.HasMCID && !w.Running && math.Abs(w.Base-base) <= 0.3*size {
+					line = append(line, i)
+				}
+			}
+			ok := true
+			for _, i := range line {
+				ok = ok && head[p.Words[i].Text]
+			}
+			if !ok {
+				break
+			}
+			for _, i := range line {
+				f.Words[pdftable.WordRef{Page: p.Number, Index: i}] = true
+				y = math.Min(y, p.Words[i].Y0)
+			}
+		}
+	}
+}
+
+// regions returns one box per page around words, in page order.
+func regions(b *builder, words map[pdftable.WordRef]bool) []pdftable.Region {
+	boxes := map[int]*pdftable.Region{}
+	for ref := range words {
+		w := b.word(ref)
+		r := boxes[ref.Page]
+		if r == nil {
+			boxes[ref.Page] = &pdftable.Region{Page: ref.Page, X0: w.X0, Y0: w.Y0, X1: w.X1, Y1: w.Y1}
+			continue
+		}
+		r.X0, r.Y0 = math.Min(r.X0, w.X0), math.Min(r.Y0, w.Y0)
+		r.X1, r.Y1 = math.Max(r.X1, w.X1), math.Max(r.Y1, w.Y1)
+	}
+	out := make([]pdftable.Region, 0, len(boxes))
+	for _, r := range boxes {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Page < out[j].Page })
+	return out
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsDigit)
+}
+
+// Merge returns the tables of tagged and those of geometric that overlap
+// none of them, in document order: where a file tags a table, its
+// structure decides the grid; elsewhere the geometric finder's tables
+// stand.
+func Merge(geometric, tagged []pdftable.Found) []pdftable.Found {
+	if len(tagged) == 0 {
+		return geometric
+	}
+	out := append([]pdftable.Found(nil), tagged...)
+	for _, g := range geometric {
+		if !overlapsAny(g, tagged) {
+			out = append(out, g)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, c := first(out[i]), first(out[j])
+		if a.Page != c.Page {
+			return a.Page < c.Page
+		}
+		return a.Y0 < c.Y0
+	})
+	return out
+}
+
+func first(f pdftable.Found) pdftable.Region {
+	if len(f.Regions) > 0 {
+		return f.Regions[0]
+	}
+	return pdftable.Region{Page: f.Table.Page}
+}
+
+// overlapsAny reports whether g shares a word, or a quarter of the
+// smaller box on some page, with a table of tagged.
+func overlapsAny(g pdftable.Found, tagged []pdftable.Found) bool {
+	for _, t := range tagged {
+		for ref := range g.Words {
+			if t.Words[ref] {
+				return true
+			}
+		}
+		for _, a := range g.Regions {
+			for _, b := range t.Regions {
+				if a.Page != b.Page {
+					continue
+				}
+				w := math.Min(a.X1, b.X1) - math.Max(a.X0, b.X0)
+				h := math.Min(a.Y1, b.Y1) - math.Max(a.Y0, b.Y0)
+				if w <= 0 || h <= 0 {
+					continue
+				}
+				small := math.Min((a.X1-a.X0)*(a.Y1-a.Y0), (b.X1-b.X0)*(b.Y1-b.Y0))
+				if w*h >= 0.25*small {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
