@@ -126,6 +126,12 @@ func TestSearchCommand(t *testing.T) {
 		t.Errorf("ranking: %v … %v", res.Hits[0]["text"], res.Hits[3]["text"])
 	}
 
+	// A gemeente is found by code without "GM" too, through the reference list.
+	out, _, err = searchOut(t, searchOptions{index: path, limit: 10, format: "text", gemeente: "1700"}, "mantelzorger")
+	if err != nil || !strings.Contains(out, "1. Twenterand") {
+		t.Errorf("--gemeente 1700 (%v):\n%s", err, out)
+	}
+
 	// Usage errors exit 2.
 	for _, tc := range []struct {
 		o     searchOptions
