@@ -63,10 +63,20 @@ type Index struct {
 	readOnly bool
 	batchMax int
 
-	mu      sync.Mutex // guards the pending state below and serialises writes
-	batch   *bleve.Batch
-	pending pendingState
-	closed  bool
+	mu       sync.Mutex // guards the pending state below
+	batch    *bleve.Batch
+	pending  pendingState
+	inflight []*pendingState // states of batches cut but not yet applied, oldest first
+	cut      uint64          // batches cut so far
+	closed   bool
+
+	// Batches are applied outside mu, one at a time in the order they
+	// were cut, so documents keep being mapped while scorch builds a
+	// segment.
+	flushMu   sync.Mutex
+	flushCond *sync.Cond // on flushMu
+	applied   uint64     // batches applied so far
+	flushErr  error      // the first error applying one; sticky
 
 	// Batches return once they are searchable; the disk catches up in
 	// the background. persisting counts the batches not yet on disk, and
@@ -136,6 +146,7 @@ func Open(path string, opts Options) (*Index, error) {
 	}
 	ix.batch = b.NewBatch()
 	ix.pending = newPendingState()
+	ix.flushCond = sync.NewCond(&ix.flushMu)
 	return ix, nil
 }
 
@@ -185,14 +196,22 @@ func (ix *Index) Path() string { return ix.path }
 // Close writes what is pending and releases the index.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	if ix.closed {
+		ix.mu.Unlock()
 		return nil
 	}
 	ix.closed = true
+	var c *cutBatch
+	if !ix.readOnly {
+		c = ix.cutLocked()
+	}
+	ix.mu.Unlock()
 	var ferr error
 	if !ix.readOnly {
-		ferr = ix.flushLocked()
+		ferr = ix.apply(c)
+		if err := ix.drain(); ferr == nil {
+			ferr = err
+		}
 		if err := ix.waitPersisted(); ferr == nil {
 			ferr = err
 		}

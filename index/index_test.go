@@ -298,6 +298,9 @@ func TestFigures(t *testing.T) {
 		{"gemeente name", FigureQuery{Filter: Filter{Gemeente: "leiderdorp"}}, 3},
 		{"period range", FigureQuery{Filter: Filter{YearFrom: 2021, YearTo: 2022}}, 3},
 		{"value range", FigureQuery{Min: f(10), Max: f(12)}, 2},
+		{"value range inclusive, fractional bounds", FigureQuery{Min: f(10.5), Max: f(11.5)}, 2},
+		{"value just above", FigureQuery{Min: f(12.500001)}, 1},
+		{"value range and limit", FigureQuery{Min: f(9), Limit: 2}, 2},
 		{"unit", FigureQuery{Unit: "procent"}, 5},
 		{"scope other", FigureQuery{Scope: "nederland"}, 0},
 		{"limit", FigureQuery{Limit: 4}, 4},
@@ -446,5 +449,51 @@ func TestUnchangedBeforeExtraction(t *testing.T) {
 	ix.PutFailure(ctx, Failure{Source: "a.html", Stage: "fetch", Reason: "x"})
 	if ok, _ := ix.Unchanged(ctx, "a.html", d.Info.Doc, d.Hints); ok {
 		t.Errorf("a failed source counts as unchanged")
+	}
+}
+
+func TestCoarseBounds(t *testing.T) {
+	for _, x := range []float64{1.6, 2.5, -1.6, 186.06, -5e6, 1e-9, 123456789.123} {
+		lo, hi := coarse(x, false), coarse(x, true)
+		if lo > x || hi < x || (x-lo) > 1e-6*abs(x) || (hi-x) > 1e-6*abs(x) {
+			t.Errorf("coarse(%v) = [%v, %v]", x, lo, hi)
+		}
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func TestValueRangePieces(t *testing.T) {
+	ix, _ := openTemp(t)
+	d := testDoc("a.html", "Leiderdorp", "GM0547", 2022, nil, 1.5, 1.99, 2, 2.5, 2.51, -1.6, -2.4, -3)
+	put(t, ix, d)
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		lo, hi *float64
+		want   int
+	}{
+		{f(1.5), f(2.5), 4},
+		{f(1.6), f(2.5), 3},
+		{f(-2.5), f(-1.5), 2},
+		{f(-3), f(2), 6},
+		{nil, f(0), 3},
+		{f(2.5), nil, 2},
+	}
+	for _, tt := range tests {
+		n := 0
+		for _, err := range ix.Figures(context.Background(), FigureQuery{Min: tt.lo, Max: tt.hi}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+		}
+		if n != tt.want {
+			t.Errorf("[%v, %v]: %d figures, want %d", tt.lo, tt.hi, n, tt.want)
+		}
 	}
 }

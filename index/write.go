@@ -130,20 +130,33 @@ func (ix *Index) Put(ctx context.Context, d *Doc) (Outcome, error) {
 	}
 
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	outcome, c, err := ix.putLocked(d, nb, rec)
+	ix.mu.Unlock()
+	if err != nil {
+		return "", err
+	}
+	if err := ix.apply(c); err != nil {
+		return "", err
+	}
+	return outcome, nil
+}
+
+// putLocked does the part of Put that needs ix.mu: it decides what d
+// replaces and adds it to the batch, which it cuts when full.
+func (ix *Index) putLocked(d *Doc, nb *bleve.Batch, rec *docRec) (Outcome, *cutBatch, error) {
 	if ix.closed {
-		return "", fmt.Errorf("index: put %s: index closed", d.Source)
+		return "", nil, fmt.Errorf("index: put %s: index closed", d.Source)
 	}
 	if skip, err := ix.unchanged(d); err != nil || skip {
-		return Unchanged, err
+		return Unchanged, nil, err
 	}
 	cur, known, err := ix.srcState(d.Source)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	have, err := ix.docState(d.Info.Doc)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 
 	outcome := Added
@@ -172,7 +185,7 @@ func (ix *Index) Put(ctx context.Context, d *Doc) (Outcome, error) {
 	}
 	if known && cur.Doc != "" && cur.Doc != d.Info.Doc {
 		if err := ix.release(cur.Doc, d.Source); err != nil {
-			return "", err
+			return "", nil, err
 		}
 		outcome = Replaced
 	}
@@ -184,14 +197,13 @@ func (ix *Index) Put(ctx context.Context, d *Doc) (Outcome, error) {
 		Gaps: gaps(d.Info), Updated: time.Now().UTC(),
 	}
 	if err := ix.putStatus(st); err != nil {
-		return "", err
+		return "", nil, err
 	}
+	var c *cutBatch
 	if ix.batch.Size() >= ix.batchMax {
-		if err := ix.flushLocked(); err != nil {
-			return "", err
-		}
+		c = ix.cutLocked()
 	}
-	return outcome, nil
+	return outcome, c, nil
 }
 
 // Unchanged reports whether source holds the document doc (its id, the
@@ -235,13 +247,21 @@ func (ix *Index) PutFailure(ctx context.Context, f Failure) error {
 		return err
 	}
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	c, err := ix.putFailureLocked(f)
+	ix.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	return ix.apply(c)
+}
+
+func (ix *Index) putFailureLocked(f Failure) (*cutBatch, error) {
 	if ix.closed {
-		return fmt.Errorf("index: put failure of %s: index closed", f.Source)
+		return nil, fmt.Errorf("index: put failure of %s: index closed", f.Source)
 	}
 	cur, _, err := ix.srcState(f.Source)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	cur.Failed = true
 	ix.setSrc(f.Source, cur)
@@ -250,12 +270,12 @@ func (ix *Index) PutFailure(ctx context.Context, f Failure) error {
 		Gaps: gaps(f.Info), Updated: time.Now().UTC(),
 	}
 	if err := ix.putStatus(st); err != nil {
-		return err
+		return nil, err
 	}
 	if ix.batch.Size() >= ix.batchMax {
-		return ix.flushLocked()
+		return ix.cutLocked(), nil
 	}
-	return nil
+	return nil, nil
 }
 
 // Flush writes the pending batch and waits until all written is on disk.
@@ -267,32 +287,89 @@ func (ix *Index) Flush(ctx context.Context) error {
 		return err
 	}
 	ix.mu.Lock()
-	err := ix.flushLocked()
+	c := ix.cutLocked()
 	ix.mu.Unlock()
-	if err != nil {
+	if err := ix.apply(c); err != nil {
+		return err
+	}
+	if err := ix.drain(); err != nil {
 		return err
 	}
 	return ix.waitPersisted()
 }
 
-func (ix *Index) flushLocked() error {
+// A cutBatch is a full batch taken from the Index to be applied.
+type cutBatch struct {
+	b     *bleve.Batch
+	state *pendingState
+	seq   uint64
+}
+
+// cutLocked takes the pending batch for applying; nil when it is empty.
+// Its state stays visible to lookups until it is applied.
+func (ix *Index) cutLocked() *cutBatch {
 	if ix.batch.Size() == 0 {
 		return nil
 	}
-	if err := ix.write(ix.batch); err != nil {
-		return fmt.Errorf("index: write batch to %s: %w", ix.path, err)
-	}
+	state := ix.pending
+	c := &cutBatch{b: ix.batch, state: &state, seq: ix.cut}
+	ix.cut++
+	ix.inflight = append(ix.inflight, c.state)
 	// A batch handed to scorch is not reused: its persisted callback
 	// belongs to it.
 	ix.batch = ix.b.NewBatch()
 	ix.pending = newPendingState()
+	return c
+}
+
+// apply writes a cut batch after every batch cut before it.
+func (ix *Index) apply(c *cutBatch) error {
+	if c == nil {
+		return nil
+	}
+	ix.flushMu.Lock()
+	for ix.applied != c.seq {
+		ix.flushCond.Wait()
+	}
+	err := ix.flushErr
+	if err == nil {
+		if err = ix.write(c.b); err != nil {
+			err = fmt.Errorf("index: write batch to %s: %w", ix.path, err)
+			ix.flushErr = err
+		}
+	}
+	ix.applied++
+	ix.flushCond.Broadcast()
+	ix.flushMu.Unlock()
+
+	ix.mu.Lock()
+	ix.inflight = slices.DeleteFunc(ix.inflight, func(s *pendingState) bool { return s == c.state })
 	ix.docInfo.Clear()
-	return nil
+	ix.mu.Unlock()
+	return err
+}
+
+// drain waits until every batch cut so far is applied.
+func (ix *Index) drain() error {
+	ix.mu.Lock()
+	cut := ix.cut
+	ix.mu.Unlock()
+	ix.flushMu.Lock()
+	defer ix.flushMu.Unlock()
+	for ix.applied < cut {
+		ix.flushCond.Wait()
+	}
+	return ix.flushErr
 }
 
 func (ix *Index) srcState(source string) (srcRec, bool, error) {
 	if r, ok := ix.pending.src[source]; ok {
 		return r, true, nil
+	}
+	for i := len(ix.inflight) - 1; i >= 0; i-- {
+		if r, ok := ix.inflight[i].src[source]; ok {
+			return r, true, nil
+		}
 	}
 	b, err := ix.b.GetInternal([]byte(keySrcPrefix + source))
 	if err != nil {
@@ -311,6 +388,11 @@ func (ix *Index) srcState(source string) (srcRec, bool, error) {
 func (ix *Index) docState(id string) (*docRec, error) {
 	if r, ok := ix.pending.doc[id]; ok {
 		return r, nil
+	}
+	for i := len(ix.inflight) - 1; i >= 0; i-- {
+		if r, ok := ix.inflight[i].doc[id]; ok {
+			return r, nil
+		}
 	}
 	return ix.readDocRec(id)
 }

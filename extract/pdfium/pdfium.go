@@ -20,7 +20,6 @@ import (
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
 )
@@ -322,25 +321,14 @@ func makeWord(inst gopdfium.Pdfium, tp references.FPDF_TEXTPAGE, first int, gs [
 	return w
 }
 
-// cleanText normalises a word as pdftext does: NFKC (ligatures
-// expanded), soft hyphens, zero-width characters and controls dropped.
-// PDFium reports a hyphen at a line end as U+0002, which is put back. A
-// lone accent that NFKC turns into space + combining mark at either end
-// loses the space.
+// cleanText normalises a word as pdftext does (pdftext.NormalizeText:
+// NFKC but for superscript digits, ligatures expanded, soft hyphens,
+// zero-width characters and controls dropped). PDFium reports a hyphen at
+// a line end as U+0002, which is put back. A lone accent that NFKC turns
+// into space + combining mark at either end loses the space.
 func cleanText(s string) string {
 	s = strings.ReplaceAll(s, "\x02", "-")
-	s = norm.NFKC.String(s)
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', 0x7f:
-			return -1
-		}
-		if r < 0x20 {
-			return -1
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(pdftext.NormalizeText(s))
 }
 
 // affine maps page space to displayed space: x' = a·x + c·y + e.

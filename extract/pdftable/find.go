@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
 	"github.com/jaarzoek/jaarzoek/model"
@@ -461,7 +462,7 @@ func makeFrag(lines []*line, g []int, lo, hi int, p *pdftext.Page) *frag {
 			break
 		}
 		t := l.text()
-		if f.unit == nil && f.caption == nil && scaleRe.MatchString(t) && len(t) < 60 {
+		if f.unit == nil && f.caption == nil && unitLine(t) {
 			f.unit = l
 			topLine = l
 			continue
@@ -608,4 +609,20 @@ func allBold(l *line) bool {
 		}
 	}
 	return len(l.toks) > 0
+}
+
+// unitLine reports whether t, a line above a table, gives its scale: a
+// short line with a scale ("bedragen x € 1.000"), or a title ending in one
+// ("Beleidsveld: Maatschappelijke ondersteuning bedragen x €1000"), not a
+// sentence that mentions one.
+func unitLine(t string) bool {
+	if !scaleRe.MatchString(t) {
+		return false
+	}
+	if utf8.RuneCountInString(t) < 60 {
+		return true
+	}
+	unit, before := splitScale(t)
+	return utf8.RuneCountInString(unit) < 30 && len(strings.Fields(before)) <= 8 &&
+		!strings.ContainsAny(before, ".;?!") && !strings.HasSuffix(t, ".")
 }

@@ -862,8 +862,12 @@ func (c *tableCtx) bodyRow(r *row, pages []pdftext.Page, width, ri int) []model.
 // cell and each holding the column its text stands over, so that every
 // text is centred on its span or starts or ends with it, whichever fits
 // best; columns of text (a Bron column) are left alone. owner maps
-// columns to cells (-1: none); ext gives a cell's text extent.
-func (c *tableCtx) spanFill(owner []int, ext func(o int) (float64, float64)) {
+// columns to cells (-1: none); ext gives a cell's text extent. colExt
+// gives the extent of the header text a column has to itself in the
+// lowest header row (ok false: none): a column is as wide as that text
+// too, which matters where headers are centred over right-aligned
+// figures.
+func (c *tableCtx) spanFill(owner []int, ext func(o int) (float64, float64), colExt func(ci int) (x0, x1 float64, ok bool)) {
 	var cols []int // figure columns right of the labels
 	for ci := c.label + 1; ci < len(owner); ci++ {
 		if b := c.bands[ci]; b.nFig >= b.nText {
@@ -874,19 +878,31 @@ func (c *tableCtx) spanFill(owner []int, ext func(o int) (float64, float64)) {
 	if n == 0 {
 		return
 	}
+	bx0 := func(ci int) float64 {
+		if x0, _, ok := colExt(ci); ok && ci > c.label {
+			return math.Min(x0, c.bands[ci].x0)
+		}
+		return c.bands[ci].x0
+	}
+	bx1 := func(ci int) float64 {
+		if _, x1, ok := colExt(ci); ok && ci > c.label {
+			return math.Max(x1, c.bands[ci].x1)
+		}
+		return c.bands[ci].x1
+	}
 	left := func(k int) float64 {
 		ci := cols[k]
 		if ci > 0 {
-			return (c.bands[ci-1].x1 + c.bands[ci].x0) / 2
+			return (bx1(ci-1) + bx0(ci)) / 2
 		}
-		return c.bands[ci].x0
+		return bx0(ci)
 	}
 	right := func(k int) float64 {
 		ci := cols[k]
 		if ci+1 < len(c.bands) {
-			return (c.bands[ci].x1 + c.bands[ci+1].x0) / 2
+			return (bx1(ci) + bx0(ci+1)) / 2
 		}
-		return c.bands[ci].x1
+		return bx1(ci)
 	}
 	// The cells, left to right, with the columns they already hold.
 	var cells []hspan
@@ -930,13 +946,21 @@ func (c *tableCtx) fitSpans(owner, cols []int, cells []hspan, ext func(o int) (f
 	cost := func(s hspan, a, b int) float64 {
 		x0, x1 := ext(s.o)
 		l, r := left(a), right(b)
+		// A span does not reach under the text of another cell.
+		under := 0.0
+		for _, o := range cells {
+			if o.o != s.o {
+				ox0, ox1 := ext(o.o)
+				under += math.Max(0, math.Min(r, ox1)-math.Max(l, ox0))
+			}
+		}
 		switch mode {
 		case 1:
-			return math.Abs(l - x0)
+			return under + math.Abs(l-x0)
 		case 2:
-			return math.Abs(r - x1)
+			return under + math.Abs(r-x1)
 		}
-		return math.Abs((l+r)/2 - (x0+x1)/2)
+		return under + math.Abs((l+r)/2-(x0+x1)/2)
 	}
 	// best[i][b]: least cost of cells 0..i with cell i ending at column b.
 	m := len(cells)
@@ -1141,11 +1165,18 @@ func (c *tableCtx) header(head []*line, pageNo, width int) [][]model.Cell {
 		}
 		return n
 	}
+	colExt := func(ci int) (x0, x1 float64, ok bool) {
+		o := lastRow.owner[ci]
+		if o < 0 || (ci > 0 && lastRow.owner[ci-1] == o) || (ci+1 < width && lastRow.owner[ci+1] == o) {
+			return 0, 0, false
+		}
+		return lastRow.cells[o].x0, lastRow.cells[o].x1, true
+	}
 	for _, r := range rows[:len(rows)-1] {
 		if filled(r) == 0 || filled(r) >= filled(lastRow) {
 			continue
 		}
-		c.spanFill(r.owner, func(o int) (float64, float64) { return r.cells[o].x0, r.cells[o].x1 })
+		c.spanFill(r.owner, func(o int) (float64, float64) { return r.cells[o].x0, r.cells[o].x1 }, colExt)
 	}
 	out := make([][]model.Cell, len(rows))
 	for ri, r := range rows {

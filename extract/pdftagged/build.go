@@ -22,6 +22,9 @@ var (
 	scaleRe = regexp.MustCompile(`(?i)(\bx|×|\bin)\s*(€|eur\b|euro\b)?\s*(1[.\s]?000|1\s*(mln|miljoen|mld|miljard)|duizend|miljoen)|\bbedrag(en)?\s+(zijn\s+)?(x|in)\b`)
 	// captionRe matches a numbered table title.
 	captionRe = regexp.MustCompile(`(?i)^(tabel|table|tab\.)\s*\d`)
+	// noteRe matches the start of a footnote line: "*", "**", "¹", "1)",
+	// "(2)", "a)".
+	noteRe = regexp.MustCompile(`^(\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d{1,2}\)|[a-e]\))`)
 )
 
 // Build makes grids of tables from the words of pages, matched by page
@@ -90,13 +93,14 @@ func (b *builder) word(r pdftable.WordRef) *pdftext.Word {
 }
 
 // words returns the words of content, each once, in reading order: by
-// page, then line, then left to right.
+// page, then line, then left to right. Text drawn twice at one place
+// (overprinted, or a header drawn again) counts once.
 func (b *builder) words(content []Ref) []pdftable.WordRef {
 	var refs []pdftable.WordRef
 	seen := map[pdftable.WordRef]bool{}
 	for _, c := range content {
 		for _, r := range b.index[c] {
-			if !seen[r] {
+			if !seen[r] && !b.drawnAgain(refs, r) {
 				seen[r] = true
 				refs = append(refs, r)
 			}
@@ -113,6 +117,45 @@ func (b *builder) words(content []Ref) []pdftable.WordRef {
 		return a.X0 < c.X0
 	})
 	return refs
+}
+
+// firstPrinting returns the words of a cell printed on one page only,
+// when each further page it is on repeats the same text: browsers print a
+// table's header again on every page, within the same header cells.
+func (b *builder) firstPrinting(refs []pdftable.WordRef) []pdftable.WordRef {
+	if len(refs) == 0 || refs[0].Page == refs[len(refs)-1].Page {
+		return refs
+	}
+	var texts []string
+	var first []pdftable.WordRef
+	start := 0
+	for i := 1; i <= len(refs); i++ {
+		if i == len(refs) || refs[i].Page != refs[start].Page {
+			texts = append(texts, b.text(refs[start:i]))
+			if start == 0 {
+				first = refs[:i]
+			}
+			start = i
+		}
+	}
+	for _, t := range texts[1:] {
+		if t != texts[0] {
+			return refs
+		}
+	}
+	return first
+}
+
+// drawnAgain reports whether word r repeats one of refs: the same text
+// at the same place.
+func (b *builder) drawnAgain(refs []pdftable.WordRef, r pdftable.WordRef) bool {
+	w := b.word(r)
+	for _, o := range refs {
+		if x := b.word(o); o.Page == r.Page && x.Text == w.Text && math.Abs(x.X0-w.X0) < 1 && math.Abs(x.Base-w.Base) < 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // text joins words into a cell's text; a word ending in a hyphen at a
@@ -148,7 +191,8 @@ func firstRune(s string) (rune, bool) {
 // placed is a cell of the structure tree with its words.
 type placed struct {
 	cell       *Cell
-	words      []pdftable.WordRef
+	words      []pdftable.WordRef // the words of its text
+	all        []pdftable.WordRef // its words, a header printed again included
 	text       string
 	rows, cols int // the slots it covers
 }
@@ -187,7 +231,8 @@ func (b *builder) table(t *Table) (pdftable.Found, bool) {
 				c++
 			}
 			refs := b.words(cell.Content)
-			p := &placed{cell: cell, words: refs, text: b.text(refs)}
+			shown := b.firstPrinting(refs)
+			p := &placed{cell: cell, words: shown, all: refs, text: b.text(shown)}
 			rs, cs := max(cell.RowSpan, 1), max(cell.ColSpan, 1)
 			// A row span past the last row is cut there.
 			rs = min(rs, len(t.Rows)-r)
@@ -300,7 +345,7 @@ func (b *builder) table(t *Table) (pdftable.Found, bool) {
 	for _, row := range grid {
 		for _, s := range row {
 			if s.p != nil && s.origin {
-				for _, ref := range s.p.words {
+				for _, ref := range s.p.all {
 					found.Words[ref] = true
 				}
 			}
@@ -320,10 +365,14 @@ func (b *builder) table(t *Table) (pdftable.Found, bool) {
 	}
 	b.linesAbove(&found)
 	b.repeatedHeader(&found)
+	b.notesBelow(&found)
 	if tab.UnitLine == "" {
 		tab.UnitLine = unitInCells(tab)
 	}
 	found.Regions = regions(b, found.Words)
+	if b.incomplete(&found) {
+		return pdftable.Found{}, false
+	}
 	for _, reg := range found.Regions {
 		if p := b.pages[reg.Page]; p != nil && !p.Trusted {
 			tab.Untrusted = true
@@ -332,9 +381,34 @@ func (b *builder) table(t *Table) (pdftable.Found, bool) {
 	return found, len(found.Regions) > 0
 }
 
-// headerRows counts the leading rows in THead or made of TH cells only;
-// when every row would count, none does (a table of TH cells only says
-// nothing about its header).
+// incomplete reports whether the structure tree left out much of what is
+// printed inside the table's box: more than a tenth of the words there
+// (and more than two) belong to no cell. Such a tree tags the table only
+// in part, and the geometric finder reads it better.
+func (b *builder) incomplete(f *pdftable.Found) bool {
+	in, stray := 0, 0
+	for _, reg := range f.Regions {
+		p := b.pages[reg.Page]
+		for i := range p.Words {
+			w := &p.Words[i]
+			if w.Running || w.X0 < reg.X0-1 || w.X1 > reg.X1+1 || w.Y0 < reg.Y0-1 || w.Y1 > reg.Y1+1 {
+				continue
+			}
+			in++
+			if !f.Words[pdftable.WordRef{Page: p.Number, Index: i}] {
+				stray++
+			}
+		}
+	}
+	return stray > 2 && stray*10 > in
+}
+
+// headerRows counts the header rows: the leading rows in THead or made
+// of TH cells only, and, where the file marks none, leading rows printed
+// bold with text beyond the first column, or holding years. A row of one
+// cell across the table (a group row, "Veiligheid") ends the header,
+// unless it is a title over header rows. When every row would count,
+// none does.
 func headerRows(t *Table, tab *model.Table) int {
 	h := 0
 	for r, row := range tab.Rows {
@@ -342,26 +416,70 @@ func headerRows(t *Table, tab *model.Table) int {
 			h = r + 1
 			continue
 		}
-		th, other := 0, 0
-		for _, c := range row {
-			if c.Pad || c.Text == "" {
-				continue
-			}
-			if c.Header {
-				th++
-			} else {
-				other++
-			}
-		}
-		if th == 0 || other > 0 {
+		if h != r {
 			break
 		}
-		h = r + 1
+		st := rowStats(row)
+		switch {
+		case st.section:
+			if next := r + 1; r == 0 && next < len(tab.Rows) && (next < len(t.Rows) && t.Rows[next].Head || markedHeader(rowStats(tab.Rows[next]))) {
+				h = r + 1
+				continue
+			}
+			return h
+		case st.th > 0 && st.other == 0:
+			h = r + 1
+		case markedHeader(st):
+			h = r + 1
+		default:
+			return h
+		}
 	}
 	if h == len(tab.Rows) && !t.Rows[len(t.Rows)-1].Head {
 		return 0
 	}
 	return h
+}
+
+// stats describes the filled origin cells of a row.
+type stats struct {
+	th, other int  // TH cells and others
+	bold      bool // all bold
+	beyond    bool // text right of the first column
+	years     bool // every cell right of the first column a year
+	section   bool // one cell only
+	filled    int
+}
+
+var yearRe = regexp.MustCompile(`^(19|20)\d\d$`)
+
+func rowStats(row []model.Cell) stats {
+	st := stats{bold: true, years: true}
+	for c, cell := range row {
+		if cell.Pad || !cell.Origin || strings.TrimSpace(cell.Text) == "" {
+			continue
+		}
+		st.filled++
+		if cell.Header {
+			st.th++
+		} else {
+			st.other++
+		}
+		st.bold = st.bold && cell.Bold
+		if c > 0 {
+			st.beyond = true
+			st.years = st.years && yearRe.MatchString(strings.TrimSpace(cell.Text))
+		}
+	}
+	st.section = st.filled == 1
+	st.years = st.years && st.beyond
+	return st
+}
+
+// markedHeader reports whether a row looks like a header row: TH cells
+// only, bold with text beyond the first column, or years.
+func markedHeader(st stats) bool {
+	return st.filled > 0 && !st.section && (st.th > 0 && st.other == 0 || st.bold && st.beyond || st.years)
 }
 
 // unitInCells finds a scale phrase in a header cell, or in the first row
@@ -507,6 +625,83 @@ func (b *builder) repeatedHeader(f *pdftable.Found) {
 			}
 		}
 	}
+}
+
+// notesBelow takes the footnotes printed right under the table: a line
+// starting with a mark ("*", "1)", "¹") close below its last row, and
+// the lines that follow it closely, a new note at each mark.
+func (b *builder) notesBelow(f *pdftable.Found) {
+	regs := regions(b, f.Words)
+	if len(regs) == 0 {
+		return
+	}
+	last := regs[len(regs)-1]
+	p := b.pages[last.Page]
+	var sizes []float64
+	for ref := range f.Words {
+		if ref.Page == last.Page {
+			sizes = append(sizes, b.word(ref).Size)
+		}
+	}
+	sort.Float64s(sizes)
+	size := sizes[len(sizes)/2]
+	// The free lines below the table, top down.
+	type line struct {
+		refs         []pdftable.WordRef
+		base, y0, y1 float64
+		size, x0, x1 float64
+	}
+	var lines []*line
+	for i := range p.Words {
+		w := &p.Words[i]
+		ref := pdftable.WordRef{Page: p.Number, Index: i}
+		if w.Running || b.used[ref] || f.Words[ref] || w.Y0 < last.Y1-0.1*size || w.Y0 > last.Y1+20*size {
+			continue
+		}
+		var l *line
+		for _, o := range lines {
+			if math.Abs(o.base-w.Base) <= 0.3*w.Size {
+				l = o
+				break
+			}
+		}
+		if l == nil {
+			l = &line{base: w.Base, y0: w.Y0, y1: w.Y1, size: w.Size, x0: w.X0, x1: w.X1}
+			lines = append(lines, l)
+		}
+		l.refs = append(l.refs, ref)
+		l.y0, l.y1 = math.Min(l.y0, w.Y0), math.Max(l.y1, w.Y1)
+		l.x0, l.x1 = math.Min(l.x0, w.X0), math.Max(l.x1, w.X1)
+		l.size = math.Max(l.size, w.Size)
+	}
+	sort.Slice(lines, func(i, j int) bool { return lines[i].base < lines[j].base })
+	prevY1 := last.Y1
+	var notes []string
+	for _, l := range lines {
+		sort.Slice(l.refs, func(i, j int) bool { return b.word(l.refs[i]).X0 < b.word(l.refs[j]).X0 })
+		text := b.text(l.refs)
+		gap := l.y0 - prevY1
+		mark := noteRe.MatchString(text)
+		if l.size > 1.2*size || l.x1 < last.X0 || l.x0 > last.X1 {
+			break
+		}
+		if len(notes) == 0 && (gap > 2*size || !mark) {
+			break
+		}
+		if len(notes) > 0 && (gap > 0.9*size || !mark && gap > 0.6*size) {
+			break
+		}
+		if mark {
+			notes = append(notes, text)
+		} else {
+			notes[len(notes)-1] += " " + text
+		}
+		for _, r := range l.refs {
+			f.Words[r] = true
+		}
+		prevY1 = l.y1
+	}
+	f.Table.Notes = notes
 }
 
 // regions returns one box per page around words, in page order.

@@ -154,7 +154,7 @@ paragraph "Het aantal jongeren met jeugdhulp daalt."`; got != want {
 // A hostile structure tree costs no more than a bounded walk, and the
 // table is then found from the layout.
 func TestPDFHostileTree(t *testing.T) {
-	for _, mode := range []string{"cycle", "deep", "wide"} {
+	for _, mode := range []string{"cycle", "deep", "wide", "partial"} {
 		t.Run(mode, func(t *testing.T) {
 			start := time.Now()
 			doc, err := extract.PDF(context.Background(), model.Raw{Data: wordTable(mode)})
@@ -176,6 +176,22 @@ func TestPDFHostileTree(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A table tagged only in part is left to the geometric finder.
+func TestBuildPartial(t *testing.T) {
+	data := wordTable("partial")
+	pages, err := pdftext.Read(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables, err := pdftagged.Read(context.Background(), data)
+	if err != nil || len(tables) != 1 {
+		t.Fatalf("Read: %d tables, %v", len(tables), err)
+	}
+	if found := pdftagged.Build(pages, tables); len(found) != 0 {
+		t.Errorf("kept a table missing a row:\n%s", grid(found[0].Table))
 	}
 }
 

@@ -4,7 +4,7 @@ package pdftext
 // between them. Coordinates are PDF points with the origin at the top left of
 // the page as displayed (after /Rotate), y growing downwards.
 type Word struct {
-	Text   string  `json:"text"` // NFKC-normalised, ligatures expanded
+	Text   string  `json:"text"` // NFKC-normalised but for superscript digits, ligatures expanded
 	X0     float64 `json:"x0"`
 	Y0     float64 `json:"y0"` // top of the box
 	X1     float64 `json:"x1"`

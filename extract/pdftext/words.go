@@ -3,6 +3,7 @@ package pdftext
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -21,12 +22,13 @@ const (
 func buildWords(gs []glyph) []Word {
 	var words []Word
 	var cur []glyph
+	nsup := 0 // raised footnote-mark glyphs at the end of cur
 	flush := func() {
 		if len(cur) > 0 {
 			if w, ok := makeWord(cur); ok && !duplicate(words, w) {
 				words = append(words, w)
 			}
-			cur = cur[:0]
+			cur, nsup = cur[:0], 0
 		}
 	}
 	for i := 0; i < len(gs); i++ {
@@ -44,6 +46,17 @@ func buildWords(gs []glyph) []Word {
 			}
 			if i+1 < len(gs) && !gs[i+1].space && overlaps(&gs[i+1], &g) {
 				gs[i+1].text += mark
+				continue
+			}
+		}
+		// A footnote mark set as smaller digits raised after a word
+		// ("Jeugdteam" and a small "1") joins the word as the superscript
+		// it stands for, as if typed as "¹".
+		if len(cur) > 0 && g.mark == cur[0].mark {
+			if sup, ok := raisedMark(&cur[len(cur)-1-nsup], &cur[len(cur)-1], &g); ok {
+				g.text = sup
+				cur = append(cur, g)
+				nsup++
 				continue
 			}
 		}
@@ -108,10 +121,32 @@ func baseline(g glyph) float64 {
 	return g.oy
 }
 
+// NormalizeText is the normalisation word texts get (see normalizeText),
+// for engines that read words by other means and must match pdftext's.
+func NormalizeText(s string) string { return normalizeText(s) }
+
 // normalizeText applies NFKC (which also expands ligatures such as ﬁ)
-// and drops soft hyphens, zero-width characters and controls.
+// and drops soft hyphens, zero-width characters and controls. Superscript
+// digits stay as printed: they are footnote marks ("Jeugdteam¹") or unit
+// powers (m²), and as plain digits they would run into the word.
 func normalizeText(s string) string {
-	s = norm.NFKC.String(s)
+	if strings.ContainsFunc(s, isSuperDigit) {
+		var b strings.Builder
+		for s != "" {
+			i := strings.IndexFunc(s, isSuperDigit)
+			if i < 0 {
+				b.WriteString(norm.NFKC.String(s))
+				break
+			}
+			b.WriteString(norm.NFKC.String(s[:i]))
+			_, n := utf8.DecodeRuneInString(s[i:])
+			b.WriteString(s[i : i+n])
+			s = s[i+n:]
+		}
+		s = b.String()
+	} else {
+		s = norm.NFKC.String(s)
+	}
 	if !strings.ContainsFunc(s, dropRune) {
 		return s
 	}
@@ -181,4 +216,35 @@ func combiningMark(s string) (string, bool) {
 func overlaps(g, a *glyph) bool {
 	mid := (a.x0 + a.x1) / 2
 	return mid >= g.x0 && mid <= g.x1 && math.Abs(a.size-g.size) < 0.2*g.size && math.Abs(a.oy-g.oy) < 0.5*g.size
+}
+
+// superDigits are the superscript forms of 0–9.
+const superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+func isSuperDigit(r rune) bool { return strings.ContainsRune(superDigits, r) }
+
+// raisedMark reports whether g, a digit, is a footnote mark after base, the
+// last glyph of a word at full size (prev is the glyph g follows: base or
+// an earlier mark digit): smaller, raised by a fraction of base's size
+// and drawn right after prev. It returns the superscript form of g.
+func raisedMark(base, prev, g *glyph) (string, bool) {
+	if len(g.text) != 1 || g.text[0] < '0' || g.text[0] > '9' || g.space ||
+		math.Abs(g.dx-base.dx) > 0.01 || math.Abs(g.dy-base.dy) > 0.01 {
+		return "", false
+	}
+	size := base.size
+	if g.size > 0.85*size || g.size < 0.4*size {
+		return "", false
+	}
+	rx, ry := g.ox-prev.ex, g.oy-prev.ey
+	if along := rx*prev.dx + ry*prev.dy; along > wordGap*size || along < -overlapGap*size {
+		return "", false
+	}
+	// Raised: up from base's baseline, which is against y in page space.
+	bx, by := g.ox-base.ox, g.oy-base.oy
+	if up := -(-bx*base.dy + by*base.dx); up < 0.15*size || up > 0.8*size {
+		return "", false
+	}
+	r := []rune(superDigits)[g.text[0]-'0']
+	return string(r), true
 }
