@@ -497,3 +497,38 @@ func TestValueRangePieces(t *testing.T) {
 		}
 	}
 }
+
+func TestCopiesFolded(t *testing.T) {
+	ix, _ := openTemp(t)
+	texts := []string{"Armoede daalt in de wijk.", "Armoede stijgt in het dorp.", "Armoede blijft gelijk."}
+	html := testDoc("r.html", "Houten", "GM0321", 2022, texts)
+	pdf := testDoc("r.pdf", "Houten", "GM0321", 2022, []string{"Armoede daalt  in de wijk.", "ARMOEDE stijgt in het dorp.", "Armoede blijft anders."})
+	put(t, ix, html)
+	put(t, ix, pdf)
+	res := find(t, ix, SearchQuery{Words: "armoede"})
+	if res.Total != 6 || len(res.Hits) != 4 {
+		t.Fatalf("total %d, %d hits; want 6 passages as 4 hits", res.Total, len(res.Hits))
+	}
+	folded := 0
+	for i, h := range res.Hits {
+		folded += len(h.Copies)
+		if h.Rank != i+1 {
+			t.Errorf("hit %d has rank %d", i, h.Rank)
+		}
+	}
+	if folded != 2 {
+		t.Errorf("%d copies folded, want 2", folded)
+	}
+	// Pages of folded hits do not repeat a hit.
+	seen := map[string]bool{}
+	for off := 0; off < 4; off++ {
+		page := find(t, ix, SearchQuery{Words: "armoede", Limit: 1, Offset: off})
+		if len(page.Hits) != 1 || seen[page.Hits[0].ID] || page.Hits[0].Rank != off+1 {
+			t.Fatalf("offset %d: %+v", off, page.Hits)
+		}
+		seen[page.Hits[0].ID] = true
+	}
+	if all := find(t, ix, SearchQuery{Words: "armoede", AllCopies: true}); len(all.Hits) != 6 {
+		t.Errorf("AllCopies: %d hits, want 6", len(all.Hits))
+	}
+}

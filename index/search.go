@@ -51,6 +51,10 @@ type SearchQuery struct {
 	Limit  int  // hits to return; 0 means 10
 	Offset int  // hits to skip, from 0
 	Facets bool // count hits per gemeente, doc_year and doc_kind
+	// AllCopies shows every copy of a passage. By default a passage
+	// printed in several copies of one report (its HTML and PDF) is one
+	// hit, the best ranked, with the other copies in Hit.Copies.
+	AllCopies bool
 }
 
 // A Hit is one passage found.
@@ -59,6 +63,9 @@ type Hit struct {
 	Score   float64 `json:"score"`   // higher is better
 	Rank    int     `json:"rank"`    // from 1, counting the skipped hits
 	Snippet string  `json:"snippet"` // the best part of Text, matched words between « and »
+	// Copies are the other sources holding the same passage (same
+	// gemeente, year, kind and text), when copies are folded.
+	Copies []string `json:"copies,omitempty"`
 }
 
 // A FacetCount is the number of hits with one value of a field.
@@ -116,7 +123,13 @@ func (ix *Index) Search(ctx context.Context, q SearchQuery) (*SearchResult, erro
 		// Filters join the words in one conjunction, which skips ahead
 		// to the documents they allow, but with boost 0: a passage's
 		// rank depends on its words only.
-		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(append([]query.Query{words}, filters...)...), limit, max(q.Offset, 0), false)
+		size, from := limit, max(q.Offset, 0)
+		if !q.AllCopies {
+			// Fold copies within a window from the top; a report
+			// rarely comes in more than four copies.
+			size, from = min((from+limit)*4, 2000), 0
+		}
+		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(append([]query.Query{words}, filters...)...), size, from, false)
 		req.Fields = []string{"stored"}
 		// Locations cost a read of term vectors for every match; plain
 		// words are marked by analysing the few hits returned instead.
@@ -147,8 +160,14 @@ func (ix *Index) Search(ctx context.Context, q SearchQuery) (*SearchResult, erro
 	}
 	out.Total = res.Total
 	out.Took = res.Took
-	out.Hits = make([]Hit, 0, len(res.Hits))
-	for i, h := range res.Hits {
+	out.Hits = make([]Hit, 0, min(len(res.Hits), limit))
+	first := map[string]int{} // fold key -> index in out.Hits
+	skip := max(q.Offset, 0)
+	if q.AllCopies {
+		skip = 0 // bleve skipped them
+	}
+	seen := 0
+	for _, h := range res.Hits {
 		stored, _ := h.Fields["stored"].(string)
 		p, err := ix.decodePassage(h.ID, stored)
 		if errors.Is(err, errNoDoc) {
@@ -157,8 +176,27 @@ func (ix *Index) Search(ctx context.Context, q SearchQuery) (*SearchResult, erro
 		if err != nil {
 			return nil, fmt.Errorf("index: hit %s: %w", h.ID, err)
 		}
+		if !q.AllCopies {
+			key := foldKey(p)
+			if i, ok := first[key]; ok {
+				if i >= 0 {
+					out.Hits[i].Copies = append(out.Hits[i].Copies, p.Source)
+				}
+				continue
+			}
+			first[key] = -1
+			if seen++; seen <= skip {
+				continue
+			}
+			if len(out.Hits) == limit {
+				continue // still fold later copies into the hits shown
+			}
+			first[key] = len(out.Hits)
+		} else if len(out.Hits) == limit {
+			break
+		}
 		out.Hits = append(out.Hits, Hit{
-			Passage: p, Score: h.Score, Rank: q.Offset + i + 1,
+			Passage: p, Score: h.Score, Rank: max(q.Offset, 0) + len(out.Hits) + 1,
 			Snippet: Snippet(p.Text, ix.spans(p.Text, h.Locations["text"], terms), snippetLen),
 		})
 	}
@@ -170,6 +208,16 @@ func (ix *Index) Search(ctx context.Context, q SearchQuery) (*SearchResult, erro
 		}
 	}
 	return out, nil
+}
+
+// foldKey is what copies of one passage share: the document fields a
+// person reads and the text, case and spacing aside.
+func foldKey(p model.Passage) string {
+	g := p.GemeenteCode
+	if g == "" {
+		g = p.Gemeente
+	}
+	return fmt.Sprintf("%s\x00%d\x00%s\x00%s", g, p.DocYear, p.DocKind, strings.Join(strings.Fields(strings.ToLower(p.Text)), " "))
 }
 
 func facetCounts(f *search.FacetResult) []FacetCount {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/jaarzoek/jaarzoek/extract"
 	"github.com/jaarzoek/jaarzoek/fetch"
+	"github.com/jaarzoek/jaarzoek/fetch/render"
 	"github.com/jaarzoek/jaarzoek/index"
 	"github.com/jaarzoek/jaarzoek/model"
 	"github.com/jaarzoek/jaarzoek/normalize"
@@ -34,12 +35,51 @@ type ingestOptions struct {
 	index   string
 	workers int
 	hints   hintFlags
+	web     webFlags
 }
 
 func (o *ingestOptions) addFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.index, "index", defaultIndex(), "index `directory` ($JAARZOEK_INDEX)")
 	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "workers per stage")
 	o.hints.addFlags(fs)
+	o.web.addFlags(fs)
+}
+
+// webFlags say how URLs are fetched.
+type webFlags struct {
+	crawl    bool
+	depth    int
+	maxPages int
+	render   bool
+	offline  bool
+	interval time.Duration
+	cacheDir string
+}
+
+func (w *webFlags) addFlags(fs *flag.FlagSet) {
+	fs.BoolVar(&w.crawl, "crawl", false, "from each URL, also read the pages and PDFs of the same report it links to")
+	fs.IntVar(&w.depth, "depth", fetch.DefaultMaxDepth, "links to follow from a URL when crawling")
+	fs.IntVar(&w.maxPages, "max-pages", fetch.DefaultMaxPages, "pages and PDFs to read at most per crawled URL")
+	fs.BoolVar(&w.render, "render", false, "load pages that are empty JavaScript shells in headless Chromium")
+	fs.BoolVar(&w.offline, "offline", false, "serve URLs from the cache only, without a request")
+	fs.DurationVar(&w.interval, "interval", fetch.DefaultInterval, "least `time` between two requests to one host (robots.txt Crawl-delay may ask more)")
+	fs.StringVar(&w.cacheDir, "cache", "", "`directory` of the download cache (default: the user cache folder)")
+}
+
+// fetcher returns the Fetcher the flags describe, and the crawl options
+// when --crawl is set.
+func (w webFlags) fetcher() (*fetch.Fetcher, *fetch.CrawlOptions, error) {
+	if w.interval < 0 || w.depth < 0 || w.maxPages < 0 {
+		return nil, nil, usageError("ingest: --interval, --depth and --max-pages cannot be negative")
+	}
+	f := &fetch.Fetcher{Interval: w.interval, Offline: w.offline, CacheDir: w.cacheDir}
+	if w.render {
+		f.Renderer = &render.Chrome{}
+	}
+	if !w.crawl {
+		return f, nil, nil
+	}
+	return f, &fetch.CrawlOptions{MaxDepth: w.depth, MaxPages: w.maxPages}, nil
 }
 
 func ingestCommand(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) error {
@@ -67,11 +107,14 @@ func runIngest(ctx context.Context, o ingestOptions, args []string, stdout, stde
 	if err != nil {
 		return err
 	}
+	f, crawl, err := o.web.fetcher()
+	if err != nil {
+		return err
+	}
 	ix, err := index.Open(o.index, index.Options{Create: true})
 	if err != nil {
 		return pipeline.Fatal(err)
 	}
-	var f fetch.Fetcher
 	cfg := pipeline.Config{
 		Workers: o.workers,
 		Fetch:   f.Fetch,
@@ -95,7 +138,7 @@ func runIngest(ctx context.Context, o ingestOptions, args []string, stdout, stde
 		Unchanged: pipeline.UnchangedIn(ix),
 		Progress:  newProgress(stderr),
 	}
-	rep, err := pipeline.Run(ctx, cfg, fetch.Expand(ctx, args, hints))
+	rep, err := pipeline.Run(ctx, cfg, f.Sources(ctx, args, hints, crawl))
 	// Close writes the last batch: after an interrupt too, so every
 	// document finished so far is kept, each whole.
 	cerr := ix.Close()

@@ -23,6 +23,7 @@ type searchOptions struct {
 	limit    int
 	offset   int
 	syntax   bool
+	copies   bool
 	format   string
 }
 
@@ -34,6 +35,7 @@ func (o *searchOptions) addFlags(fs *flag.FlagSet) {
 	fs.IntVar(&o.limit, "limit", 10, "hits to show")
 	fs.IntVar(&o.offset, "offset", 0, "hits to skip")
 	fs.BoolVar(&o.syntax, "syntax", false, "read WORDS as bleve query-string syntax (field:value, +must, -not)")
+	fs.BoolVar(&o.copies, "copies", false, "show every copy of a passage (by default the HTML and PDF copies of a report are one hit)")
 	fs.StringVar(&o.format, "format", "text", "output `format`: text, jsonl or json")
 }
 
@@ -108,7 +110,7 @@ func runSearch(ctx context.Context, o searchOptions, args []string, stdout, stde
 	}
 	defer ix.Close()
 	res, err := ix.Search(ctx, index.SearchQuery{
-		Words: words, Syntax: o.syntax, Limit: o.limit, Offset: o.offset, Facets: o.format == "json",
+		Words: words, Syntax: o.syntax, Limit: o.limit, Offset: o.offset, Facets: o.format == "json", AllCopies: o.copies,
 		Filter: index.Filter{Gemeente: resolveGemeente(o.gemeente), YearFrom: from, YearTo: to, Kind: o.kind},
 	})
 	if errors.Is(err, index.ErrSyntax) {
@@ -158,7 +160,11 @@ func writeHits(stdout, stderr io.Writer, format string, res *index.SearchResult)
 		if h.Page > 0 {
 			fmt.Fprintf(&b, " p. %d", h.Page)
 		}
-		fmt.Fprintf(&b, "  (score %.3f)\n   %s\n\n", h.Score, h.Snippet)
+		fmt.Fprintf(&b, "  (score %.3f)\n", h.Score)
+		for _, c := range h.Copies {
+			fmt.Fprintf(&b, "   also %s\n", c)
+		}
+		fmt.Fprintf(&b, "   %s\n\n", h.Snippet)
 	}
 	_, err := io.WriteString(stdout, b.String())
 	return err

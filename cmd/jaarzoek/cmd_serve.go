@@ -115,7 +115,7 @@ func intParam(r *http.Request, name string, def, lo, hi int) (int, error) {
 
 func (s server) searchQuery(r *http.Request) (index.SearchQuery, error) {
 	q := r.URL.Query()
-	sq := index.SearchQuery{Words: strings.TrimSpace(q.Get("q")), Syntax: q.Get("syntax") == "1", Facets: true,
+	sq := index.SearchQuery{Words: strings.TrimSpace(q.Get("q")), Syntax: q.Get("syntax") == "1", Facets: true, AllCopies: q.Get("copies") == "1",
 		Filter: index.Filter{Gemeente: resolveGemeente(q.Get("gemeente")), Kind: q.Get("kind")}}
 	var err error
 	if sq.Filter.YearFrom, sq.Filter.YearTo, err = parseYears("year", q.Get("year")); err != nil {

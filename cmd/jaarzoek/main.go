@@ -62,8 +62,9 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	code := exitCode(ctx, err, os.Stderr) // before stop, which cancels ctx
 	stop()
-	os.Exit(exitCode(ctx, err, os.Stderr))
+	os.Exit(code)
 }
 
 // run parses the command line and runs one command.
@@ -123,6 +124,10 @@ func interleave(fs *flag.FlagSet, args []string) []string {
 			}
 		}
 		f := fs.Lookup(name)
+		if name == "h" || name == "help" {
+			flags = append(flags, a)
+			continue
+		}
 		if f == nil && a[1] != '-' {
 			// Not a flag of this command: a word such as "-jeugd" in a
 			// search is left to the command. An unknown "--name" stays a

@@ -19,6 +19,7 @@ func TestInterleave(t *testing.T) {
 		{"bool flag takes no value", []string{"--syntax", "jeugd"}, []string{"--syntax", "--", "jeugd"}},
 		{"minus word stays a word", []string{"jeugd", "-zorg"}, []string{"--", "jeugd", "-zorg"}},
 		{"unknown long flag stays a flag", []string{"jeugd", "--kleur"}, []string{"--kleur", "--", "jeugd"}},
+		{"help is a flag", []string{"jeugd", "-h"}, []string{"-h", "--", "jeugd"}},
 		{"after -- all words", []string{"--", "--limit", "5"}, []string{"--", "--limit", "5"}},
 	}
 	for _, tt := range tests {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -118,13 +117,23 @@ func TestSearchCommand(t *testing.T) {
 	if err != nil || json.Unmarshal([]byte(out), &res) != nil {
 		t.Fatalf("json (%v): %s", err, out)
 	}
-	if res.Total != 4 || len(res.Hits) != 4 || len(res.Facets["gemeente"]) != 1 || res.Facets["doc_year"][0] != (index.FacetCount{Value: "2022", Count: 4}) {
+	// The HTML and PDF copies of one passage are one hit.
+	if res.Total != 4 || len(res.Hits) != 3 || len(res.Facets["gemeente"]) != 1 || res.Facets["doc_year"][0] != (index.FacetCount{Value: "2022", Count: 4}) {
 		t.Errorf("json result %+v", res)
 	}
 	// Passages with the word itself come before those with it inside a compound.
-	if !strings.HasPrefix(res.Hits[0]["text"].(string), "Jeugdhulp") || !strings.Contains(res.Hits[3]["text"].(string), "jeugdhulpvoorzieningen") {
-		t.Errorf("ranking: %v … %v", res.Hits[0]["text"], res.Hits[3]["text"])
+	if !strings.HasPrefix(res.Hits[0]["text"].(string), "Jeugdhulp") || !strings.Contains(res.Hits[2]["text"].(string), "jeugdhulpvoorzieningen") {
+		t.Errorf("ranking: %v … %v", res.Hits[0]["text"], res.Hits[2]["text"])
 	}
+	if c, _ := res.Hits[2]["copies"].([]any); len(c) != 1 {
+		t.Errorf("folded hit copies %v, want the other source", res.Hits[2]["copies"])
+	}
+	o.copies = true
+	out, _, _ = searchOut(t, o, "jeugdhulp")
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Hits) != 4 {
+		t.Errorf("--copies: %d hits, want 4", len(res.Hits))
+	}
+	o.copies = false
 
 	// A gemeente is found by code without "GM" too, through the reference list.
 	out, _, err = searchOut(t, searchOptions{index: path, limit: 10, format: "text", gemeente: "1700"}, "mantelzorger")
@@ -367,8 +376,4 @@ func TestCoverageCommand(t *testing.T) {
 			t.Errorf("coverage lacks %q:\n%s", s, out.String())
 		}
 	}
-}
-
-func TestMain(m *testing.M) {
-	os.Exit(m.Run())
 }

@@ -11,10 +11,12 @@
 // ends as ErrTimeout or ErrMemory, and a panic or a crash as ErrCrashed,
 // while the caller goes on.
 //
-// Two engines read: pdftext first (words, rules, running lines, the
-// text-quality verdict), PDFium second (package pdfium), only when
-// pdftext fails or finds no word, each in its own worker; pages pdftext
-// failed on one by one are taken from PDFium when it reads them:
+// Two engines read: pdftext first (words with their marked-content ids,
+// rules, running lines, the text-quality verdict, and the tables of a
+// tagged file's structure tree, read by pdftagged in the same worker),
+// PDFium second (package pdfium), only when pdftext fails or finds no
+// word, each in its own worker; pages pdftext failed on one by one are
+// taken from PDFium when it reads them:
 //
 //	clean PDF                        → pages, Engine "pdftext"
 //	AES-256, damaged cross-reference → pages, Engine "pdfium"

@@ -394,6 +394,59 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "label wrapped over a page break",
+			build: func() []byte {
+				d := newPDF(595, 842)
+				b := d.page()
+				d.text(b, 50, 640, 9, "Indicator")
+				d.right(b, 450, 640, 9, "Begroting 2017")
+				d.right(b, 530, 640, 9, "Resultaat 2017")
+				long := [2]string{"Aantal inwoners dat hulp en ondersteuning ontvangt via vrij", "toegankelijke voorzieningen"}
+				y := 658.0
+				for i := 0; i < 9; i++ {
+					if i == 6 {
+						b = d.page()
+						y = 60
+					}
+					label := postName(i)
+					if i == 5 {
+						// The last row of the page wraps; its second line
+						// opens the next page.
+						label = long[0]
+					}
+					d.text(b, 50, y, 9, label)
+					d.right(b, 450, y, 9, amount(300+i*97))
+					d.right(b, 530, y, 9, amount(310+i*89))
+					y += 15
+					if i == 5 {
+						b = d.page()
+						y = 60
+						d.text(b, 50, y, 9, long[1])
+						y += 15
+						i++
+						d.text(b, 50, y, 9, "Werk en inkomen")
+						y += 15
+					}
+				}
+				return d.bytes()
+			},
+			check: func(t *testing.T, pages []pdftext.Page, found []Found) {
+				if len(found) != 1 {
+					t.Fatalf("found %d tables, want 1", len(found))
+				}
+				tb := found[0].Table
+				if len(tb.Rows) != 10 {
+					for r := range tb.Rows {
+						t.Log(rowTexts(tb, r))
+					}
+					t.Fatalf("rows %d, want 10", len(tb.Rows))
+				}
+				wantRow(t, tb, 6, "Aantal inwoners dat hulp en ondersteuning ontvangt via vrij toegankelijke voorzieningen", amount(300+5*97), amount(310+5*89))
+				wantRow(t, tb, 7, "Werk en inkomen", "", "")
+				wantRow(t, tb, 8, postName(7), amount(300+7*97), amount(310+7*89))
+			},
+		},
+		{
 			name: "justified prose with figures is no table",
 			build: func() []byte {
 				d := newPDF(595, 842)

@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
 	"github.com/jaarzoek/jaarzoek/model"
@@ -535,6 +537,12 @@ func (c *tableCtx) continues(r *row, l *line, rest []*line) bool {
 		// below them).
 		return r.anchor != nil && c.tight(r.anchor, l)
 	}
+	if prev.page < l.page && r.anchor != nil {
+		// A label wrapped over a page break leaves its last line at the
+		// top of the next page: a full line before, lower case after.
+		lab, _ := c.labelSegs(l)
+		return len(lab) > 0 && startsLower(lab[0].text) && c.full(prev, l)
+	}
 	if !c.tight(prev, l) {
 		// Centred cells: the figures stand between the label's lines.
 		if r.anchor != nil && !hasLabelIn(c, r.anchor) && prev.page == l.page &&
@@ -813,7 +821,22 @@ func (c *tableCtx) bodyRow(r *row, pages []pdftext.Page, width, ri int) []model.
 	if r.anchor != nil {
 		page = r.anchor.page
 	}
-	put := func(col int, s seg) {
+	lastLine := make([]*line, width)
+	put := func(col int, s seg, l *line) {
+		if n := len(texts[col]); n > 0 && lastLine[col] != l {
+			// A hyphen ending the cell's previous line.
+			if j, ok := joinBroken(texts[col][n-1], s.text); ok {
+				texts[col][n-1] = j
+				lastLine[col] = l
+				for _, t := range s.toks {
+					if !t.w.Bold {
+						all[col] = false
+					}
+				}
+				return
+			}
+		}
+		lastLine[col] = l
 		texts[col] = append(texts[col], s.text)
 		for _, t := range s.toks {
 			if !t.w.Bold {
@@ -837,7 +860,7 @@ func (c *tableCtx) bodyRow(r *row, pages []pdftext.Page, width, ri int) []model.
 			} else if s.kind == kindMark && s.text != "€" && col > 0 && len(texts[col]) == 0 {
 				col--
 			}
-			put(col, s)
+			put(col, s, l)
 		}
 	}
 	cells := make([]model.Cell, width)
@@ -1222,4 +1245,41 @@ func splitScale(text string) (unit, before string) {
 		start--
 	}
 	return strings.TrimSpace(text[start:]), strings.TrimSpace(text[:start])
+}
+
+// joinBroken joins the text of a cell line ending in a hyphen to the text
+// of the next line when the hyphen breaks a word rather than ends it:
+// "31-" + "12" is "31-12", "Wmo-" + "voorzieningen" keeps its hyphen,
+// "jeugd-" + "zorg" is "jeugdzorg" (broken at the line end). "Wmo- en"
+// and a dash keep a space (ok false).
+func joinBroken(prev, next string) (string, bool) {
+	before, ok := strings.CutSuffix(prev, "-")
+	if !ok || next == "" {
+		return "", false
+	}
+	frag := before
+	if i := strings.LastIndexAny(before, " /("); i >= 0 {
+		frag = before[i+1:]
+	}
+	last, _ := utf8.DecodeLastRuneInString(frag)
+	first, _ := utf8.DecodeRuneInString(next)
+	switch {
+	case frag == "":
+		return "", false
+	case unicode.IsDigit(last):
+		// A date or a range of numbers ("31-12", "2019-2022").
+		return prev + next, unicode.IsDigit(first)
+	case !unicode.IsLetter(last):
+		return "", false
+	}
+	word, _, _ := strings.Cut(next, " ")
+	switch strings.ToLower(strings.TrimRight(word, ",.;:")) {
+	case "en", "of", "tot", "en/of", "and", "or":
+		return "", false
+	}
+	if f, _ := utf8.DecodeRuneInString(frag); !unicode.IsLetter(first) || unicode.IsUpper(first) ||
+		unicode.IsUpper(f) || strings.ContainsAny(frag, "-0123456789") {
+		return prev + next, true
+	}
+	return before + next, true
 }

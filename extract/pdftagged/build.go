@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jaarzoek/jaarzoek/extract/pdftable"
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
@@ -32,15 +33,21 @@ var (
 // first page, then top). A word a cell refers to is taken even when it is
 // marked Running: tagged files leave running headers and footers out of
 // the structure tree (as artifacts), so the tree knows better than the
-// guess from repeated lines. A table
-// that is only layout (fewer than two rows or columns, or no figure in
-// any cell) is left out, as is one none of whose words is found.
+// guess from repeated lines. Left out are tables that are only layout
+// (fewer than two rows or columns, or no figure in any cell), tables
+// none of whose words is found, tables on a page whose words carry no
+// MCID (a page another engine read), and tables the tree tags only in
+// part (see the package comment).
 func Build(pages []pdftext.Page, tables []Table) []pdftable.Found {
 	if len(tables) == 0 {
 		return nil
 	}
 	index := map[Ref][]pdftable.WordRef{}
 	byNumber := map[int]*pdftext.Page{}
+	// Pages with words but no marked content were read by an engine
+	// that does not record MCIDs (or tag nothing): a table on them
+	// cannot be filled from the tree.
+	unmarked := map[int]bool{}
 	for i := range pages {
 		p := &pages[i]
 		byNumber[p.Number] = p
@@ -50,11 +57,15 @@ func Build(pages []pdftext.Page, tables []Table) []pdftable.Found {
 				index[r] = append(index[r], pdftable.WordRef{Page: p.Number, Index: j})
 			}
 		}
+		unmarked[p.Number] = len(p.Words) > 0
+	}
+	for r := range index {
+		delete(unmarked, r.Page)
 	}
 	if len(index) == 0 {
 		return nil
 	}
-	b := &builder{pages: byNumber, index: index, used: map[pdftable.WordRef]bool{}}
+	b := &builder{pages: byNumber, index: index, unmarked: unmarked, used: map[pdftable.WordRef]bool{}}
 	// Every cell's words first, so that lines taken from above a table
 	// never take another table's words.
 	for _, t := range tables {
@@ -83,9 +94,10 @@ func Build(pages []pdftext.Page, tables []Table) []pdftable.Found {
 }
 
 type builder struct {
-	pages map[int]*pdftext.Page
-	index map[Ref][]pdftable.WordRef
-	used  map[pdftable.WordRef]bool // words of any table cell
+	pages    map[int]*pdftext.Page
+	index    map[Ref][]pdftable.WordRef
+	unmarked map[int]bool              // pages with words, none of them marked
+	used     map[pdftable.WordRef]bool // words of any table cell
 }
 
 func (b *builder) word(r pdftable.WordRef) *pdftext.Word {
@@ -158,8 +170,8 @@ func (b *builder) drawnAgain(refs []pdftable.WordRef, r pdftable.WordRef) bool {
 	return false
 }
 
-// text joins words into a cell's text; a word ending in a hyphen at a
-// line end joins the next word when that starts in lower case.
+// text joins words into a cell's text, mending words hyphenated at a
+// line end (see joinHyphen).
 func (b *builder) text(refs []pdftable.WordRef) string {
 	var sb strings.Builder
 	for i, r := range refs {
@@ -167,13 +179,15 @@ func (b *builder) text(refs []pdftable.WordRef) string {
 		if i > 0 {
 			prev := b.word(refs[i-1])
 			newLine := refs[i-1].Page != r.Page || math.Abs(prev.Base-w.Base) > 0.3*math.Max(prev.Size, w.Size)
-			first, _ := firstRune(w.Text)
-			if !(newLine && strings.HasSuffix(prev.Text, "-") && len(prev.Text) > 2 && unicode.IsLower(first)) {
+			switch {
+			case !newLine || !strings.HasSuffix(prev.Text, "-") || len(prev.Text) < 2:
 				sb.WriteByte(' ')
-			} else {
+			case joinHyphen(prev.Text, w.Text) == dropHyphen:
 				s := sb.String()
 				sb.Reset()
 				sb.WriteString(s[:len(s)-1])
+			case joinHyphen(prev.Text, w.Text) == spaceAfter:
+				sb.WriteByte(' ')
 			}
 		}
 		sb.WriteString(w.Text)
@@ -181,11 +195,36 @@ func (b *builder) text(refs []pdftable.WordRef) string {
 	return sb.String()
 }
 
-func firstRune(s string) (rune, bool) {
-	for _, r := range s {
-		return r, true
+// How a word ending in a hyphen at a line end joins the next.
+const (
+	spaceAfter = iota // a dash, or "wet- en": keep a space
+	dropHyphen        // a word broken at the line end: "jeugd-" "hulp"
+	keepHyphen        // a compound or range: "Wmo-" "voorzieningen", "31-" "12"
+)
+
+// joinHyphen decides how word, which ends in a hyphen, joins next.
+func joinHyphen(word, next string) int {
+	frag := strings.TrimSuffix(word, "-")
+	last, _ := utf8.DecodeLastRuneInString(frag)
+	first, _ := utf8.DecodeRuneInString(next)
+	switch strings.ToLower(strings.TrimRight(next, ",.;:")) {
+	case "en", "of", "tot", "en/of", "and", "or":
+		return spaceAfter
 	}
-	return 0, false
+	switch {
+	case unicode.IsDigit(last) && unicode.IsDigit(first):
+		return keepHyphen
+	case !unicode.IsLetter(last):
+		return spaceAfter
+	case !unicode.IsLetter(first) || unicode.IsUpper(first):
+		return keepHyphen
+	}
+	// An abbreviation or name before the hyphen (Wmo-, WOZ-, Oost-)
+	// keeps it: a capital in a Dutch compound marks a proper part.
+	if r, _ := utf8.DecodeRuneInString(frag); unicode.IsUpper(r) || strings.ContainsAny(frag, "-0123456789") {
+		return keepHyphen
+	}
+	return dropHyphen
 }
 
 // placed is a cell of the structure tree with its words.
@@ -199,6 +238,15 @@ type placed struct {
 
 // table builds one grid.
 func (b *builder) table(t *Table) (pdftable.Found, bool) {
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			for _, ref := range c.Content {
+				if b.unmarked[ref.Page] {
+					return pdftable.Found{}, false
+				}
+			}
+		}
+	}
 	// Place cells in the grid as HTML does: each row's cells go to the
 	// first free slots left of which rows above spanned down.
 	type slot struct {
@@ -353,12 +401,7 @@ func (b *builder) table(t *Table) (pdftable.Found, bool) {
 	}
 	capWords := b.words(t.Caption)
 	if len(capWords) > 0 {
-		text := b.text(capWords)
-		if scaleRe.MatchString(text) {
-			tab.UnitLine = text
-		} else {
-			tab.Caption = text
-		}
+		tab.Caption, tab.UnitLine = splitScale(b.text(capWords))
 		for _, ref := range capWords {
 			found.Words[ref] = true
 		}
@@ -702,6 +745,27 @@ func (b *builder) notesBelow(f *pdftable.Found) {
 		prevY1 = l.y1
 	}
 	f.Table.Notes = notes
+}
+
+// splitScale splits a caption into its title and the scale phrase in it:
+// "Beleidsveld Jeugd (bedragen x € 1.000)" gives "Beleidsveld Jeugd" and
+// "(bedragen x € 1.000)". The phrase runs from the match to a closing
+// parenthesis, else to the end.
+func splitScale(s string) (rest, scale string) {
+	loc := scaleRe.FindStringIndex(s)
+	if loc == nil {
+		return s, ""
+	}
+	start, end := loc[0], len(s)
+	if i := strings.IndexByte(s[loc[1]:], ')'); i >= 0 {
+		end = loc[1] + i + 1
+	}
+	if j := strings.LastIndexByte(s[:start], '('); j >= 0 && !strings.Contains(s[j:start], ")") {
+		start = j
+	}
+	scale = strings.TrimSpace(s[start:end])
+	rest = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[:start]), ",;:-–") + " " + strings.TrimSpace(s[end:]))
+	return rest, scale
 }
 
 // regions returns one box per page around words, in page order.

@@ -195,6 +195,32 @@ func TestBuildPartial(t *testing.T) {
 	}
 }
 
+// A cell's words are its own even where pdftext took them for a running
+// footer (a row of small numbers at the foot of every page), and a label
+// broken at a hyphen is mended.
+func TestBuildCellWords(t *testing.T) {
+	w := func(text string, mcid int, x, base float64, running bool) pdftext.Word {
+		return pdftext.Word{Text: text, X0: x, X1: x + 6*float64(len(text)), Y0: base - 8, Y1: base + 2, Base: base, Size: 10, MCID: mcid, HasMCID: true, Running: running}
+	}
+	pages := []pdftext.Page{{Number: 1, Width: 595, Height: 842, Trusted: true, Words: []pdftext.Word{
+		w("Aantal", 0, 72, 700, false), w("uitkeringen", 0, 112, 700, false), w("op", 0, 180, 700, false), w("31-", 0, 72, 712, false), w("12", 0, 72, 724, false),
+		w("346", 1, 300, 700, false),
+		w("Totaal", 2, 72, 800, true), w("33", 3, 300, 800, true),
+	}}}
+	cell := func(id int) pdftagged.Cell {
+		return pdftagged.Cell{Content: []pdftagged.Ref{{Page: 1, MCID: id}}, RowSpan: 1, ColSpan: 1}
+	}
+	tables := []pdftagged.Table{{Rows: []pdftagged.Row{{Cells: []pdftagged.Cell{cell(0), cell(1)}}, {Cells: []pdftagged.Cell{cell(2), cell(3)}}}}}
+	found := pdftagged.Build(pages, tables)
+	if len(found) != 1 {
+		t.Fatalf("got %d tables", len(found))
+	}
+	want := "p1 | Aantal uitkeringen op 31-12 | 346 |\np1 | Totaal | 33 |\n"
+	if got := grid(found[0].Table); got != want {
+		t.Errorf("grid:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 // Build leaves out what is no table of figures: a layout table of text.
 func TestBuildLayoutTable(t *testing.T) {
 	pages := []pdftext.Page{{Number: 1, Width: 595, Height: 842, Trusted: true, Words: []pdftext.Word{

@@ -255,7 +255,12 @@ func groupBlocks(lines []tline) []*pblock {
 		if bullet {
 			l.words = l.words[1:]
 		}
-		if cur != nil && !bullet && continues(cur, &l) {
+		// A number ("1.", "2)", "a.") where the text before has ended a
+		// sentence opens an item of an ordered list, a block of its own
+		// (mid-sentence it can be a wrapped reference: "artikel" + "2.
+		// van de wet"). The number stays: numbered headings are headings.
+		numbered := len(l.words) > 1 && orderedMarker(l.words[0]) && cur != nil && endsSentence(cur)
+		if cur != nil && !bullet && !numbered && continues(cur, &l) {
 			cur.lines = append(cur.lines, l)
 			continue
 		}
@@ -266,6 +271,27 @@ func groupBlocks(lines []tline) []*pblock {
 		blocks = append(blocks, cur)
 	}
 	return blocks
+}
+
+// orderedMarker reports whether w numbers an item of an ordered list:
+// "1.", "12)", "a." or "b)".
+func orderedMarker(w string) bool {
+	if len(w) < 2 || len(w) > 3 || (w[len(w)-1] != '.' && w[len(w)-1] != ')') {
+		return false
+	}
+	n := w[:len(w)-1]
+	if len(n) == 1 && n[0] >= 'a' && n[0] <= 'z' {
+		return true
+	}
+	return strings.Trim(n, "0123456789") == "" && n[0] != '0'
+}
+
+// endsSentence reports whether the last line of b ends a sentence or
+// opens a list (a colon).
+func endsSentence(b *pblock) bool {
+	ws := b.lines[len(b.lines)-1].words
+	last := ws[len(ws)-1]
+	return strings.ContainsAny(last[len(last)-1:], ".:;!?")
 }
 
 // continues reports whether l goes on the block b: same column, same

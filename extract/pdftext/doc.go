@@ -12,13 +12,17 @@
 // in Helvetica on a 612 × 792 page, Read gives the words "Hello" (x 100 to
 // 122.78) and "world", both with baseline 92 and size 10. Words break at
 // blank glyphs, at gaps wider than a tenth of the font size and at changes
-// of baseline or size; their text is NFKC-normalised (ligatures expanded).
+// of baseline or size; their text is NFKC-normalised (ligatures expanded)
+// but for superscript digits, and a footnote mark set as small raised
+// digits joins its word as superscripts ("Jeugdteam¹").
 // Glyph widths come from the font's /Widths or /W arrays, or from the
 // metrics of the standard 14 fonts; text from the ToUnicode map, else from
 // the encoding's glyph names. Form XObjects and annotation appearances are
 // drawn, inline images skipped. Stroked lines and filled rectangles become
 // Rules. Words of lines that recur near the top or bottom of many pages
-// (running headers, footers, page numbers) are marked Running.
+// with the same text, but for a page number, and stand between the edge
+// and the content (running headers, footers, page numbers), and of page
+// labels ("Pagina 1 van 1") are marked Running.
 //
 // A page whose glyphs mostly lack a Unicode mapping, or decode to
 // private-use or control characters, is not Trusted and says why in

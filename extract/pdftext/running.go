@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,10 +30,11 @@ const (
 //   - not be mostly figures (a row of amounts, a header of years),
 //   - stand between the page edge and the content: only other running
 //     lines may come nearer the edge or share its baseline.
+//
+// A page label ("Pagina 1 van 1", or the page's own number alone) in the
+// margin band is running on any page, recurring or not, so that short
+// documents lose theirs too.
 func markRunning(pages []Page) {
-	if len(pages) < 2 {
-		return
-	}
 	need := (len(pages)*2 + 4) / 5 // 40%, rounded up
 	if len(pages) <= 3 {
 		need = len(pages)
@@ -61,6 +63,8 @@ func markRunning(pages []Page) {
 				l.y -= p.Height
 				l.bottom = true
 			}
+			l.label = pageLabel(l.texts, p.Number)
+			l.running = l.label
 			band = append(band, l)
 			byText[key.String()] = append(byText[key.String()], l)
 		}
@@ -84,13 +88,13 @@ func markRunning(pages []Page) {
 		for _, occs := range byText {
 			pagesLeft := map[int]bool{}
 			for _, o := range occs {
-				if o.running {
+				if o.running && !o.label {
 					pagesLeft[o.page] = true
 				}
 			}
 			if len(pagesLeft) > 0 && len(pagesLeft) < need {
 				for _, o := range occs {
-					if o.running {
+					if o.running && !o.label {
 						o.running, changed = false, true
 					}
 				}
@@ -116,6 +120,33 @@ type bandLine struct {
 	y       float64 // base, from the bottom edge (negative) when bottom
 	bottom  bool
 	running bool
+	label   bool // a page label, running without recurring
+}
+
+// pageLabelRe matches a page label once digit runs are masked.
+var pageLabelRe = regexp.MustCompile(`(?i)^(pagina|page|blz\.?|blad)\s+#(\s+(van|of|/)\s+#)?$|^#\s*/\s*#$|^[-–]?\s*#\s*[-–]?$`)
+
+// pageLabel reports whether the words of a line label page number n:
+// "Pagina 3 van 12", "Page 3 of 12", "3 / 12" with a first number not
+// past the last, or n alone ("3", "- 3 -").
+func pageLabel(texts []string, n int) bool {
+	t := strings.Join(texts, " ")
+	if !pageLabelRe.MatchString(maskDigits(t)) {
+		return false
+	}
+	nums := digitRuns(t)
+	if len(nums) == 0 || len(nums) > 2 {
+		return false // digits of other scripts
+	}
+	first, err := strconv.Atoi(nums[0])
+	if err != nil {
+		return false
+	}
+	if len(nums) == 1 {
+		return first == n
+	}
+	last, err := strconv.Atoi(nums[1])
+	return err == nil && first >= 1 && first <= last
 }
 
 // blocked reports whether a line that is not running stands between l and

@@ -49,6 +49,21 @@ func TestRunningStrict(t *testing.T) {
 			{50, 760, func(p int) string { return fmt.Sprintf("Hoofdstuk %d", 3*p) }, false},
 			{50, 730, fixed("Totaal lasten"), false},
 		}},
+		{"page label of a single page", 1, []line{
+			{50, 760, fixed("Jaarstukken 2022"), false},
+			{50, 400, fixed("Tekst"), false},
+			{280, 30, fixed("Pagina 1 van 1"), true},
+		}},
+		{"page number alone on short pages", 2, []line{
+			{50, 400, func(p int) string { return fmt.Sprintf("Tekst %d", p) }, false},
+			{300, 30, func(p int) string { return fmt.Sprint(p) }, true},
+		}},
+		{"figure in the last table row is no page number", 1, []line{
+			{50, 400, fixed("Tekst"), false},
+			{50, 60, fixed("Elke kern een locatie"), false},
+			{300, 60, fixed("1"), false},
+			{280, 30, fixed("Pagina 1 van 1"), true},
+		}},
 		{"number not following the page", 4, []line{
 			{50, 400, fixed("Tekst"), false},
 			{50, 30, func(p int) string { return fmt.Sprintf("Programma %d", 2*p) }, false},
@@ -89,5 +104,30 @@ func TestRunningStrict(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestPageLabel(t *testing.T) {
+	tests := []struct {
+		text string
+		page int
+		want bool
+	}{
+		{"Pagina 3 van 12", 3, true},
+		{"Pagina 37 van 120", 1, true},
+		{"Page 2 of 9", 2, true},
+		{"3 / 12", 3, true},
+		{"- 4 -", 4, true},
+		{"4", 4, true},
+		{"5", 4, false},
+		{"Pagina 13 van 12", 13, false},
+		{"Pagina \u0663", 3, false},
+		{"Totaal 4", 4, false},
+		{"2021 2022", 1, false},
+	}
+	for _, tt := range tests {
+		if got := pageLabel(strings.Fields(tt.text), tt.page); got != tt.want {
+			t.Errorf("pageLabel(%q, %d) = %v, want %v", tt.text, tt.page, got, tt.want)
+		}
 	}
 }
