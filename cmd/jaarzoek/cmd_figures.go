@@ -16,6 +16,7 @@ import (
 
 	"github.com/jaarzoek/jaarzoek/index"
 	"github.com/jaarzoek/jaarzoek/model"
+	"github.com/jaarzoek/jaarzoek/normalize"
 )
 
 // figuresOptions are the flags of "jaarzoek figures".
@@ -41,8 +42,8 @@ func (o *figuresOptions) addFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.kind, "kind", "", "only documents of this `kind` (jaarstukken, begroting, …)")
 	fs.StringVar(&o.unit, "unit", "", "only this `unit` (aantal, procent, euro, per_1000, per_10000, ja_nee)")
 	fs.StringVar(&o.scope, "scope", "", "only this `scope` (gemeente, nederland, referentie)")
-	fs.StringVar(&o.min, "min", "", "only values at least `V`")
-	fs.StringVar(&o.max, "max", "", "only values at most `V`")
+	fs.StringVar(&o.min, "min", "", "only values at least `V` (Dutch notation: 10.000.000, 2,5, € 10 mln)")
+	fs.StringVar(&o.max, "max", "", "only values at most `V` (Dutch notation)")
 	fs.BoolVar(&o.pivot, "pivot", false, "one row per gemeente and indicator, one column per period")
 	fs.StringVar(&o.format, "format", "table", "output `format`: table, csv, jsonl or parquet")
 	fs.StringVar(&o.output, "output", "", "write to `FILE` instead of stdout")
@@ -60,14 +61,17 @@ func figuresCommand(fs *flag.FlagSet) func(context.Context, []string, io.Writer,
 	}
 }
 
-// parseBound reads a --min or --max value; a decimal comma is accepted.
+// parseBound reads a --min or --max value written the Dutch way, as in
+// the reports (10.000.000, "2,5", "€ 10 mln"; so 1.234 is 1234), or else
+// as a plain number (2.5, 1e7).
 func parseBound(name, s string) (*float64, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil, nil
 	}
-	if !strings.Contains(s, ".") {
-		s = strings.Replace(s, ",", ".", 1)
+	if n, err := normalize.ParseNumber(s); err == nil && !n.Missing {
+		v := n.Float()
+		return &v, nil
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {

@@ -34,3 +34,28 @@ func TestInterleave(t *testing.T) {
 		})
 	}
 }
+
+func TestParseBound(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		{"10000000", 10000000},
+		{"2.5", 2.5},
+		{"10.000.000", 10000000},
+		{"2,5", 2.5},
+		{"€ 10 mln", 10000000},
+		{"-1.234", -1234},
+	}
+	for _, tt := range tests {
+		got, err := parseBound("min", tt.in)
+		if err != nil || got == nil || *got != tt.want {
+			t.Errorf("parseBound(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"veel", "nnb", "2018-2022"} {
+		if _, err := parseBound("min", bad); err == nil {
+			t.Errorf("parseBound(%q) gave no error", bad)
+		}
+	}
+}
