@@ -10,31 +10,12 @@ import (
 	"testing"
 
 	"github.com/jaarzoek/jaarzoek/model"
+
+	"github.com/jaarzoek/jaarzoek/internal/testcorpus"
 )
 
-// corpusDir returns ../shared/corpus-dev beside the repository, or skips.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "corpus-dev")
-	if _, err := os.Stat(filepath.Join(corpus, "spec")); err != nil {
-		t.Skipf("corpus not present: %v", err)
-	}
-	return corpus
-}
+// corpusDir returns the repository's sample corpus.
+func corpusDir(t testing.TB) string { return testcorpus.Dir(t) }
 
 // specDoc is the part of a corpus transcription (spec/<slug>.json) this test reads.
 type specDoc struct {

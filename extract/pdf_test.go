@@ -12,7 +12,8 @@ import (
 	"github.com/jaarzoek/jaarzoek/model"
 )
 
-const pdfCorpus = "../../shared/corpus-dev/docs"
+// pdfCorpus holds the sample PDFs of the repository.
+const pdfCorpus = "../corpus/docs"
 
 func TestPDFCorpus(t *testing.T) {
 	path := filepath.Join(pdfCorpus, "seed-twenterand-2022.lo.pdf")

@@ -12,34 +12,14 @@ import (
 	"testing"
 
 	"github.com/jaarzoek/jaarzoek/model"
+
+	"github.com/jaarzoek/jaarzoek/internal/testcorpus"
 )
 
-// corpusDir returns ../shared/corpus-dev beside the repository root, or ""
-// when it is not there.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus-dev")
-	if _, err := os.Stat(filepath.Join(c, "spec")); err != nil {
-		return ""
-	}
-	return c
-}
+// corpusDir returns the repository's sample corpus.
+func corpusDir(t testing.TB) string { return testcorpus.Dir(t) }
 
-// The transcription of one corpus page (corpus-dev/spec/<slug>.json).
+// The transcription of one corpus page (corpus/spec/<slug>.json).
 type specDoc struct {
 	Slug         string      `json:"slug"`
 	Gemeente     string      `json:"gemeente"`
@@ -239,9 +219,6 @@ func TestCorpusSpec(t *testing.T) {
 
 func testCorpusSpec(t *testing.T, boldHeaders bool) {
 	dir := corpusDir(t)
-	if dir == "" {
-		t.Skip("corpus-dev not found beside the repository")
-	}
 	slugs, _ := filepath.Glob(filepath.Join(dir, "spec", "*.json"))
 	sort.Strings(slugs)
 	attrs := []string{"value", "status", "period", "period_kind", "unit", "scale", "indicator", "scope"}

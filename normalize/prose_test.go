@@ -13,6 +13,8 @@ import (
 
 	"github.com/jaarzoek/jaarzoek/extract"
 	"github.com/jaarzoek/jaarzoek/model"
+
+	"github.com/jaarzoek/jaarzoek/internal/testcorpus"
 )
 
 // proseDoc makes a document of one paragraph per text.
@@ -292,21 +294,7 @@ func TestProseMatchIndicator(t *testing.T) {
 // manifest gives.
 func seedDocument(t testing.TB, name string, info model.DocInfo) *model.Document {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "corpus-dev", "docs", name)
+	path := testcorpus.Doc(t, name)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("corpus page not available: %v", err)

@@ -15,20 +15,10 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// corpusDir is the development corpus: documents, gold records and the
+// corpusDir is the sample corpus: documents, gold records and the
 // manifest with the expected gemeente, year and kind; specDir holds the
-// transcriptions with each page's URL and site header. The repository's own
-// copy is used when present.
-var corpusDir, specDir = func() (string, string) {
-	corpus, spec := "../../shared/corpus-dev", "../../shared/corpus-dev/spec"
-	if _, err := os.Stat("../corpus/manifest.csv"); err == nil {
-		corpus = "../corpus"
-	}
-	if _, err := os.Stat("../corpus/spec"); err == nil {
-		spec = "../corpus/spec"
-	}
-	return corpus, spec
-}()
+// transcriptions with each page's URL and site header.
+const corpusDir, specDir = "../corpus", "../corpus/spec"
 
 type manifestRow struct {
 	source, gemeente, kind string

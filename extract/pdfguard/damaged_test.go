@@ -17,6 +17,8 @@ import (
 
 	"github.com/jaarzoek/jaarzoek/extract/pdfguard/internal/damage"
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
+
+	"github.com/jaarzoek/jaarzoek/internal/testcorpus"
 )
 
 var allCorpus = flag.Bool("damaged.all", false, "damage every corpus PDF, not a sample of each producer")
@@ -107,7 +109,7 @@ func encryptedCases(t *testing.T, name string, data []byte, all bool) []damagedC
 // corpusCases damages corpus PDFs: broken in seeded ways, and changed
 // without loss.
 func corpusCases(t *testing.T) (cases []damagedCase, clean map[string][]byte) {
-	dir := filepath.Join(repoRoot(t), "..", "shared", "corpus-dev", "docs")
+	dir := filepath.Join(testcorpus.Dir(t), "docs")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
 	if len(files) == 0 {
 		t.Logf("no corpus at %s: corpus cases skipped", dir)

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -15,6 +14,8 @@ import (
 	"time"
 
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
+
+	"github.com/jaarzoek/jaarzoek/internal/testcorpus"
 )
 
 func TestMain(m *testing.M) {
@@ -272,7 +273,7 @@ func TestNoWorker(t *testing.T) {
 }
 
 func BenchmarkRead(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join(repoRoot(b), "..", "shared", "corpus-dev", "docs", "seed-twenterand-2022.chromium.pdf"))
+	data, err := os.ReadFile(testcorpus.Doc(b, "seed-twenterand-2022.chromium.pdf"))
 	if err != nil {
 		b.Skip("no corpus")
 	}

@@ -16,6 +16,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
+
+	"github.com/jaarzoek/jaarzoek/internal/testcorpus"
 )
 
 // makePDF writes a one-page PDF showing lines in Helvetica 12 pt from
@@ -258,18 +260,8 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-func corpusDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for d := dir; filepath.Dir(d) != d; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return filepath.Join(d, "..", "shared", "corpus-dev", "docs")
-		}
-	}
-	return ""
-}
+// corpusDir returns the folder of the sample corpus's documents.
+func corpusDir(t testing.TB) string { return filepath.Join(testcorpus.Dir(t), "docs") }
 
 func FuzzRetrail(f *testing.F) {
 	data := makePDF(0, "zaad")

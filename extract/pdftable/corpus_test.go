@@ -6,26 +6,18 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/jaarzoek/jaarzoek/extract/pdftext"
 	"github.com/jaarzoek/jaarzoek/model"
+
+	"github.com/jaarzoek/jaarzoek/internal/testcorpus"
 )
 
-// corpusDir returns the corpus-dev folder beside the repository, or skips.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..", "..")
-	dir := filepath.Join(root, "..", "shared", "corpus-dev")
-	if _, err := os.Stat(filepath.Join(dir, "spec")); err != nil {
-		t.Skip("corpus-dev not found")
-	}
-	return dir
-}
+// corpusDir returns the repository's sample corpus.
+func corpusDir(t testing.TB) string { return testcorpus.Dir(t) }
 
 type specTable struct {
 	Caption    *string `json:"caption"`

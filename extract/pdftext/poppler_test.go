@@ -14,7 +14,7 @@ import (
 	"testing"
 )
 
-const corpusDir = "../../../shared/corpus-dev/docs"
+const corpusDir = "../../corpus/docs"
 
 // popplerWord is one word of `pdftotext -tsv`.
 type popplerWord struct {
