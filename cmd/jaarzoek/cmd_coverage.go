@@ -21,7 +21,7 @@ type coverageOptions struct {
 
 func (o *coverageOptions) addFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.index, "index", defaultIndex(), "index `directory` ($JAARZOEK_INDEX)")
-	fs.StringVar(&o.format, "format", "table", "output `format`: table or jsonl")
+	fs.StringVar(&o.format, "format", "matrix", "output `format`: matrix (gemeente × year, the kinds in each cell), table (a row per gemeente, year and kind) or jsonl")
 }
 
 func coverageCommand(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) error {
@@ -40,8 +40,8 @@ func runCoverage(ctx context.Context, o coverageOptions, args []string, stdout, 
 	if len(args) > 0 {
 		return usageError("coverage: unexpected arguments %q", args)
 	}
-	if o.format != "table" && o.format != "jsonl" {
-		return usageError("coverage: unknown format %q (want table or jsonl)", o.format)
+	if o.format != "matrix" && o.format != "table" && o.format != "jsonl" {
+		return usageError("coverage: unknown format %q (want matrix, table or jsonl)", o.format)
 	}
 	ix, err := openRead(o.index)
 	if err != nil {
@@ -51,6 +51,9 @@ func runCoverage(ctx context.Context, o coverageOptions, args []string, stdout, 
 	cells, err := ix.Coverage(ctx)
 	if err != nil {
 		return err
+	}
+	if o.format == "matrix" {
+		return writeCoverageMatrix(stdout, cells)
 	}
 	if o.format == "jsonl" {
 		enc := json.NewEncoder(stdout)
@@ -93,4 +96,72 @@ func runCoverage(ctx context.Context, o coverageOptions, args []string, stdout, 
 		_, err = io.WriteString(stdout, b.String())
 	}
 	return err
+}
+
+// writeCoverageMatrix prints one row per gemeente and one column per year
+// from the first to the last year in the index, so a missing year shows as
+// an empty cell ("·"). A cell names the kinds held, with their documents
+// and failures ("jaarstukken 3, begroting 1 (1 failed)"); "?" stands for
+// what detection could not decide.
+func writeCoverageMatrix(w io.Writer, cells []index.CoverageCell) error {
+	type row struct {
+		name  string
+		years map[int][]index.CoverageCell
+	}
+	var rows []*row
+	byName := map[string]*row{}
+	first, last := 0, 0
+	for _, c := range cells {
+		name := or(c.Gemeente, "?")
+		r := byName[name]
+		if r == nil {
+			r = &row{name: name, years: map[int][]index.CoverageCell{}}
+			byName[name] = r
+			rows = append(rows, r)
+		}
+		r.years[c.DocYear] = append(r.years[c.DocYear], c)
+		if c.DocYear != 0 {
+			if first == 0 || c.DocYear < first {
+				first = c.DocYear
+			}
+			last = max(last, c.DocYear)
+		}
+	}
+	var years []int
+	for y := first; y != 0 && y <= last; y++ {
+		years = append(years, y)
+	}
+	undated := false
+	for _, r := range rows {
+		undated = undated || len(r.years[0]) > 0
+	}
+	if undated {
+		years = append(years, 0)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	head := []string{"gemeente"}
+	for _, y := range years {
+		if y == 0 {
+			head = append(head, "?")
+		} else {
+			head = append(head, strconv.Itoa(y))
+		}
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
+	for _, r := range rows {
+		line := []string{r.name}
+		for _, y := range years {
+			var parts []string
+			for _, c := range r.years[y] {
+				p := fmt.Sprintf("%s %d", or(c.DocKind, "?"), c.Documents)
+				if c.Failed > 0 {
+					p += fmt.Sprintf(" (%d failed)", c.Failed)
+				}
+				parts = append(parts, p)
+			}
+			line = append(line, or(strings.Join(parts, ", "), "·"))
+		}
+		fmt.Fprintln(tw, strings.Join(line, "\t"))
+	}
+	return tw.Flush()
 }
