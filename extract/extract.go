@@ -30,7 +30,9 @@ func Document(ctx context.Context, raw model.Raw) (*model.Document, error) {
 	if err != nil {
 		return nil, model.AsSourceError(err, sourceName(raw), model.StageExtract)
 	}
-	doc.Doc = model.DocID(raw.Data)
+	if doc.Doc == "" {
+		doc.Doc = model.DocID(raw.Data)
+	}
 	doc.Source = sourceName(raw)
 	doc.Format = raw.Format
 	doc.Hints = raw.Source.Hints

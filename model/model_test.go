@@ -1,9 +1,12 @@
 package model
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -82,5 +85,33 @@ func TestIDsStable(t *testing.T) {
 	}
 	if PassageID("sha256:1", 1) == PassageID("sha256:1", 2) {
 		t.Fatal("PassageID collides")
+	}
+}
+
+// TestIDBytes pins the bytes the ids hash: doc, then a NUL and the decimal
+// digits of each number, as the id scheme was first written.
+func TestIDBytes(t *testing.T) {
+	stream := func(prefix, doc string, parts ...string) string {
+		h := sha256.New()
+		h.Write([]byte(doc))
+		for _, p := range parts {
+			h.Write([]byte(p))
+		}
+		return prefix + hex.EncodeToString(h.Sum(nil)[:12])
+	}
+	for _, doc := range []string{"", "sha256:1", "sha256:" + strings.Repeat("ab", 32), strings.Repeat("x", 500)} {
+		for _, p := range []Pos{{}, {Table: 1, Row: 2, Col: 3}, {Table: -1, Row: 123456789, Col: 0}} {
+			for _, off := range []int{0, 7, 1 << 40, -3} {
+				want := stream("f", doc, "\x00"+strconv.Itoa(p.Table), "\x00"+strconv.Itoa(p.Row), "\x00"+strconv.Itoa(p.Col), "\x00"+strconv.Itoa(off))
+				if got := RecordID(doc, p, off); got != want {
+					t.Errorf("RecordID(%q, %+v, %d) = %s, want %s", doc, p, off, got, want)
+				}
+			}
+		}
+		for _, seq := range []int{0, 1, 99999} {
+			if got, want := PassageID(doc, seq), stream("p", doc, "\x00p", strconv.Itoa(seq)); got != want {
+				t.Errorf("PassageID(%q, %d) = %s, want %s", doc, seq, got, want)
+			}
+		}
 	}
 }

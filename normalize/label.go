@@ -3,6 +3,7 @@ package normalize
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,7 +61,20 @@ func leadingTaakveld(label string) (code, rest string) {
 	return f, strings.TrimSpace(r)
 }
 
-var foldAccents = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// foldAccentsPool holds transformers that remove accents. A chain keeps
+// state from call to call, so each caller takes one of its own: shared,
+// concurrent calls would corrupt each other's output.
+var foldAccentsPool = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
+// foldAccents returns s without accents ("cliënten" → "clienten").
+func foldAccents(s string) (string, error) {
+	t := foldAccentsPool.Get().(transform.Transformer)
+	defer foldAccentsPool.Put(t)
+	out, _, err := transform.String(t, s)
+	return out, err
+}
 
 // IndicatorKey returns the key that groups the same indicator across
 // documents: the cleaned label in lower case, accents folded ("cliënten" →
@@ -69,7 +83,7 @@ func IndicatorKey(label string) string {
 	s, _ := CleanIndicator(label)
 	s = strings.ToLower(s)
 	if hasNonASCII(s) {
-		if t, _, err := transform.String(foldAccents, norm.NFKC.String(s)); err == nil {
+		if t, err := foldAccents(norm.NFKC.String(s)); err == nil {
 			s = t
 		}
 	}

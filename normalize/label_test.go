@@ -1,6 +1,9 @@
 package normalize
 
-import "testing"
+import (
+	"sync"
+	"testing"
+)
 
 func TestCleanIndicator(t *testing.T) {
 	tests := []struct {
@@ -46,4 +49,27 @@ func TestIndicatorKey(t *testing.T) {
 			t.Errorf("IndicatorKey(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// TestIndicatorKeyConcurrent calls IndicatorKey on accented labels from
+// several goroutines at once, as concurrent Normalize calls do.
+func TestIndicatorKeyConcurrent(t *testing.T) {
+	labels := []string{"Cliënten met een maatwerkarrangement", "Ïnwoners", "Coördinatie zorg", "Financiën € 1.000", "Ruimtelijke ordening"}
+	want := make([]string, len(labels))
+	for i, l := range labels {
+		want[i] = IndicatorKey(l)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for n := range 500 {
+				i := (g + n) % len(labels)
+				if got := IndicatorKey(labels[i]); got != want[i] {
+					t.Errorf("IndicatorKey(%q) = %q, want %q", labels[i], got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

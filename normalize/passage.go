@@ -25,13 +25,15 @@ func (n *Normalizer) passages(doc *model.Document) []model.Passage {
 		minLen = maxLen
 	}
 	var out []model.Passage
-	var buf strings.Builder
+	// buf collects a passage; one buffer serves them all, and each passage
+	// text is copied out once.
+	var buf []byte
 	curSection, curPage := "", 0
 	flush := func() {
-		if buf.Len() == 0 {
+		if len(buf) == 0 {
 			return
 		}
-		for _, piece := range splitSentences(buf.String(), maxLen) {
+		for _, piece := range splitSentences(string(buf), maxLen) {
 			seq := len(out)
 			out = append(out, model.Passage{
 				ID:      model.PassageID(doc.Doc, seq),
@@ -42,7 +44,7 @@ func (n *Normalizer) passages(doc *model.Document) []model.Passage {
 				Text:    piece,
 			})
 		}
-		buf.Reset()
+		buf = buf[:0]
 	}
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
@@ -64,15 +66,15 @@ func (n *Normalizer) passages(doc *model.Document) []model.Passage {
 		if text == "" {
 			continue
 		}
-		if buf.Len() > 0 && (section != curSection || b.Page != curPage || buf.Len() >= minLen || buf.Len()+1+len(text) > maxLen) {
+		if len(buf) > 0 && (section != curSection || b.Page != curPage || len(buf) >= minLen || len(buf)+1+len(text) > maxLen) {
 			flush()
 		}
-		if buf.Len() == 0 {
+		if len(buf) == 0 {
 			curSection, curPage = section, b.Page
 		} else {
-			buf.WriteByte('\n')
+			buf = append(buf, '\n')
 		}
-		buf.WriteString(text)
+		buf = append(buf, text...)
 	}
 	flush()
 	return out

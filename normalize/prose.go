@@ -36,11 +36,30 @@ func ProseFigures(doc *model.Document) ([]model.Record, []*model.SourceError) {
 // opzichte van 2017"). The errors are amounts marked as such (a € or %)
 // whose number cannot be read; the other figures are still returned.
 func (n *Normalizer) ProseFigures(doc *model.Document) ([]model.Record, []*model.SourceError) {
+	recs, errs := n.proseFigures(doc, nil)
+	n.matchProse(recs)
+	return recs, errs
+}
+
+// matchProse sets the IndicatorID of prose records.
+func (n *Normalizer) matchProse(recs []model.Record) {
+	if n.MatchIndicator == nil {
+		return
+	}
+	for i := range recs {
+		if rec := &recs[i]; rec.Indicator != "" {
+			rec.IndicatorID = n.MatchIndicator(rec.Indicator, rec.Unit)
+		}
+	}
+}
+
+// proseFigures is ProseFigures without IndicatorID, appending to recs.
+func (n *Normalizer) proseFigures(doc *model.Document, recs []model.Record) ([]model.Record, []*model.SourceError) {
 	if doc == nil {
 		return nil, nil
 	}
-	var recs []model.Record
 	var errs []*model.SourceError
+	var toks []proseTok // scratch, reused from block to block
 	off, first := 0, true
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
@@ -56,7 +75,7 @@ func (n *Normalizer) ProseFigures(doc *model.Document) ([]model.Record, []*model
 		if !mayHoldFigure(b.Text) {
 			continue
 		}
-		recs, errs = n.proseBlock(doc, b, start, recs, errs)
+		recs, errs, toks = n.proseBlock(doc, b, start, recs, errs, toks)
 	}
 	return recs, errs
 }
@@ -90,9 +109,9 @@ type proseFig struct {
 }
 
 // proseBlock appends the figures of one block.
-func (n *Normalizer) proseBlock(doc *model.Document, b *model.Block, base int, recs []model.Record, errs []*model.SourceError) ([]model.Record, []*model.SourceError) {
+func (n *Normalizer) proseBlock(doc *model.Document, b *model.Block, base int, recs []model.Record, errs []*model.SourceError, scratch []proseTok) ([]model.Record, []*model.SourceError, []proseTok) {
 	text := b.Text
-	toks := proseTokens(text)
+	toks := appendProseTokens(scratch[:0], text)
 	sents := sentenceSpans(text, toks)
 	masked := maskSpans(text)
 
@@ -120,7 +139,7 @@ func (n *Normalizer) proseBlock(doc *model.Document, b *model.Block, base int, r
 		}
 	}
 	if len(figs) == 0 {
-		return recs, errs
+		return recs, errs, toks
 	}
 	pairFigures(text, figs)
 
@@ -137,6 +156,9 @@ func (n *Normalizer) proseBlock(doc *model.Document, b *model.Block, base int, r
 	// Per sentence, computed once: its comparison years and period kind.
 	comps := make([]map[int]bool, len(sents))
 	kinds := make([]string, len(sents))
+	// Figures of one sentence mostly share its scope part; the last one
+	// read is kept.
+	scopeStart, scopeEnd, scope := -1, -1, ""
 	for i := range figs {
 		f := &figs[i]
 		s := sents[f.sent]
@@ -145,13 +167,16 @@ func (n *Normalizer) proseBlock(doc *model.Document, b *model.Block, base int, r
 			kinds[f.sent] = sentenceKind(text[s.start:s.end])
 		}
 		sentence := strings.TrimSpace(text[s.start:s.end])
+		if ss, se := scopeBounds(text, s, f.start); ss != scopeStart || se != scopeEnd {
+			scopeStart, scopeEnd, scope = ss, se, proseScope(text[ss:se])
+		}
 		rec := model.Record{
 			DocInfo:   doc.DocInfo,
 			Section:   section,
 			Pos:       model.Pos{Page: b.Page},
 			Raw:       text[f.start:f.end],
 			Status:    model.StatusOK,
-			Scope:     proseScope(scopePart(text, s, f.start)),
+			Scope:     scope,
 			Scale:     pow10f(f.pow),
 			Context:   sentence,
 			Offset:    base + f.start,
@@ -167,9 +192,6 @@ func (n *Normalizer) proseBlock(doc *model.Document, b *model.Block, base int, r
 		if rec.Unit == "" && !f.measure && countLabel(rec.Indicator) {
 			rec.Unit = model.UnitAantal
 		}
-		if n.MatchIndicator != nil && rec.Indicator != "" {
-			rec.IndicatorID = n.MatchIndicator(rec.Indicator, rec.Unit)
-		}
 		if y := proseYear(text, blankText, s, comps[f.sent], f); y != 0 {
 			rec.Period, rec.PeriodSource = y, "label"
 		} else {
@@ -182,7 +204,7 @@ func (n *Normalizer) proseBlock(doc *model.Document, b *model.Block, base int, r
 		}
 		recs = append(recs, rec)
 	}
-	return recs, errs
+	return recs, errs, toks
 }
 
 // countLabel reports whether an indicator names a count ("aantal …",
@@ -214,10 +236,13 @@ type proseTok struct {
 	kind       byte
 }
 
-func proseTokens(s string) []proseTok {
-	toks := make([]proseTok, 0, len(s)/5)
+// appendProseTokens appends the tokens of s to toks.
+func appendProseTokens(toks []proseTok, s string) []proseTok {
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case isProseSpace(r):
 			i += w
@@ -231,6 +256,10 @@ func proseTokens(s string) []proseTok {
 		case unicode.IsLetter(r):
 			j := i + w
 			for j < len(s) {
+				if c := s[j] | 0x20; c >= 'a' && c <= 'z' {
+					j++ // an ASCII letter, the common case
+					continue
+				}
 				r2, w2 := utf8.DecodeRuneInString(s[j:])
 				if unicode.IsLetter(r2) || unicode.IsMark(r2) {
 					j += w2
@@ -1174,10 +1203,10 @@ func proseYear(s, blank string, sent span, comp map[int]bool, f *proseFig) int {
 	return 0
 }
 
-// scopePart returns the part of the sentence around pos between ";" and
+// scopeBounds returns the part of the sentence around pos between ";" and
 // ":", which may tell a national figure from the gemeente's own: "1.200
 // inwoners (12%) …; landelijk is dat 9%".
-func scopePart(s string, sent span, pos int) string {
+func scopeBounds(s string, sent span, pos int) (int, int) {
 	start, end := sent.start, sent.end
 	if i := strings.LastIndexAny(s[sent.start:pos], ";:"); i >= 0 {
 		start = sent.start + i + 1
@@ -1185,7 +1214,7 @@ func scopePart(s string, sent span, pos int) string {
 	if i := strings.IndexAny(s[pos:sent.end], ";:"); i >= 0 {
 		end = pos + i
 	}
-	return s[start:end]
+	return start, end
 }
 
 // proseScope says whose figure a sentence gives.

@@ -47,15 +47,14 @@ var ambiguousNames = map[string]string{
 	"nuenen":     "short alias of Nuenen, Gerwen en Nederwetten",
 }
 
-// isAmbiguousName reports whether the text cand that found g is too
-// ambiguous to count as a bare mention in body text.
-func isAmbiguousName(g Gemeente, cand string) bool {
-	k := nameKey(cand)
-	if _, ok := ambiguousNames[k]; ok {
+// isAmbiguousKey reports whether a name with name key k is too ambiguous
+// to count as a bare mention in body text.
+func isAmbiguousKey(k []byte) bool {
+	if _, ok := ambiguousNames[string(k)]; ok {
 		return true
 	}
 	if len(k) <= 3 {
 		return true // every three-letter name reads as an abbreviation
 	}
-	return gemeenten().ambiguous[k]
+	return gemeenten().ambiguous[string(k)]
 }

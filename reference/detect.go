@@ -1,12 +1,14 @@
 package reference
 
 import (
+	"bytes"
 	"net/url"
 	"path"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -318,6 +320,30 @@ func weightOf(from string) float64 {
 // "begroting-2020" and "programmabegroting2020" count, the platform name
 // "begrotingsapp" does not.
 func kindMatches(f string, n int) [][]int {
+	if !plainFolded(f) {
+		return kindMatchesRe(f, n)
+	}
+	var out [][]int
+	for pos := 0; pos < len(f); {
+		m := nextKindMatch(f, pos)
+		if m == nil {
+			break
+		}
+		pos = m[1]
+		if end := m[3]; end < len(f) && f[end] >= 'a' && f[end] <= 'z' {
+			continue
+		}
+		out = append(out, m)
+		if n > 0 && len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// kindMatchesRe is kindMatches by the regular expression itself, for text
+// the hand-written matcher does not cover.
+func kindMatchesRe(f string, n int) [][]int {
 	var out [][]int
 	for _, m := range kindYearRe.FindAllStringSubmatchIndex(f, -1) {
 		if end := m[3]; end < len(f) && f[end] >= 'a' && f[end] <= 'z' {
@@ -329,6 +355,126 @@ func kindMatches(f string, n int) [][]int {
 		}
 	}
 	return out
+}
+
+// plainFolded reports whether f has no upper-case ASCII letter and no rune
+// that case-folds to an ASCII letter (ſ, the Kelvin sign): then a
+// case-insensitive match of lower-case ASCII words is a byte comparison.
+func plainFolded(f string) bool {
+	for i := 0; i < len(f); i++ {
+		if c := f[i]; c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return !strings.Contains(f, "\u017f") && !strings.Contains(f, "\u212a")
+}
+
+// kindWordsByFirst lists the kind words per first byte, longest first,
+// as kindYearRe tries them; an array, as it is read for every byte.
+var kindWordsByFirst = func() *[256][]string {
+	var m [256][]string
+	for w := range kindWords {
+		m[w[0]] = append(m[w[0]], w)
+	}
+	for _, ws := range m {
+		sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	}
+	return &m
+}()
+
+// nextKindMatch returns the submatch indices kindYearRe would give for its
+// first match in f at or after pos, or nil. f must be plainFolded. It is
+// the expression spelled out: its optional parts are all greedy and none
+// can give back what it took to let a later part match, so reading them
+// one after the other finds the same match. It is much cheaper than
+// running the large case-insensitive alternation over every byte.
+func nextKindMatch(f string, pos int) []int {
+	for p := pos; p < len(f); p++ {
+		ws := kindWordsByFirst[f[p]]
+		if ws == nil || p > 0 && isASCIIWordByte(f[p-1]) {
+			continue
+		}
+		word := ""
+		for _, w := range ws {
+			if strings.HasPrefix(f[p:], w) {
+				word = w
+				break
+			}
+		}
+		if word == "" {
+			continue
+		}
+		m := []int{p, 0, p, p + len(word), -1, -1, -1, -1}
+		i := p + len(word)
+		// (?:\s+sociaal\s+domein)?
+		if j := skipRESpace(f, i); j > i && strings.HasPrefix(f[j:], "sociaal") {
+			j += len("sociaal")
+			if k := skipRESpace(f, j); k > j && strings.HasPrefix(f[k:], "domein") {
+				i = k + len("domein")
+			}
+		}
+		// [\s_-]*
+		for i < len(f) && (isRESpace(f[i]) || f[i] == '_' || f[i] == '-') {
+			i++
+		}
+		// The first year, optional.
+		if isKindYear(f, i) {
+			m[4], m[5] = i, i+4
+			i += 4
+		}
+		// (?:\s*(?:-+|–|t/m|tot)\s*(year))?
+		j := skipRESpace(f, i)
+		switch {
+		case j < len(f) && f[j] == '-':
+			for j < len(f) && f[j] == '-' {
+				j++
+			}
+		case strings.HasPrefix(f[j:], "–"), strings.HasPrefix(f[j:], "t/m"), strings.HasPrefix(f[j:], "tot"):
+			j += 3
+		default:
+			j = -1
+		}
+		if j >= 0 {
+			if j = skipRESpace(f, j); isKindYear(f, j) {
+				m[6], m[7] = j, j+4
+				i = j + 4
+			}
+		}
+		m[1] = i
+		return m
+	}
+	return nil
+}
+
+// isKindYear reports whether (?:19[89]|20[0-4])[0-9] matches at f[i:].
+func isKindYear(f string, i int) bool {
+	if i+4 > len(f) || f[i+3] < '0' || f[i+3] > '9' {
+		return false
+	}
+	switch f[i : i+2] {
+	case "19":
+		return f[i+2] == '8' || f[i+2] == '9'
+	case "20":
+		return f[i+2] >= '0' && f[i+2] <= '4'
+	}
+	return false
+}
+
+// isRESpace reports whether c is in \s of Go's regular expressions.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func skipRESpace(f string, i int) int {
+	for i < len(f) && isRESpace(f[i]) {
+		i++
+	}
+	return i
+}
+
+// isASCIIWordByte reports whether c is a word character for \b.
+func isASCIIWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // reportURL is what an address says about a report.
@@ -556,10 +702,7 @@ func stripGemeente(f string) string {
 // ("Jaarverslag 2017" on a cover page), and lightly for later mentions.
 func kindYearFromText(text string, kinds, years *vote) {
 	ft := fold(text)
-	for i, m := range kindMatches(ft, -1) {
-		if i >= 20 {
-			break
-		}
+	for _, m := range kindMatches(ft, 20) {
 		w := wTextKind / 2
 		if m[0] < 300 {
 			w = wTextKind * 1.5
@@ -621,7 +764,7 @@ func gemeentenFromTitle(s, from string, whole, inside float64, gems *vote) {
 	if strings.TrimSpace(s) == "" {
 		return
 	}
-	for _, key := range gemeentePhrases(s, gemeenteRe) {
+	for _, key := range gemeentePhrases(s, gemeenteMatches(s, 100)) {
 		gems.add(key, from, whole)
 	}
 	for _, p := range titleParts(s) {
@@ -650,10 +793,16 @@ func gemeentenFromText(text string, gems *vote) {
 		perKey[key] += w
 		gems.add(key, "text", w)
 	}
-	for _, key := range gemeentePhrases(text, collegeRe) {
+	var college [][]int
+	// Most text never names the college; the expression is slow to rule
+	// that out, a search for its first word is not.
+	if indexFoldASCII(text, "college") >= 0 {
+		college = collegeRe.FindAllStringIndex(text, 100)
+	}
+	for _, key := range gemeentePhrases(text, college) {
 		addCapped(key, wCollege, 2*wCollege)
 	}
-	for _, key := range gemeentePhrases(text, gemeenteRe) {
+	for _, key := range gemeentePhrases(text, gemeenteMatches(text, 100)) {
 		addCapped(key, wTextGem, 3*wTextGem+2*wCollege)
 	}
 	bare := map[string]float64{}
@@ -666,12 +815,14 @@ func gemeentenFromText(text string, gems *vote) {
 }
 
 // gemeentePhrases returns the name keys of gemeenten named right after
-// each match of re ("gemeente Berg en Dal heeft" → bergendal). The name
-// must start with a capital, so "de gemeente heeft" names nothing.
-func gemeentePhrases(s string, re *regexp.Regexp) []string {
+// each match ("gemeente Berg en Dal heeft" → bergendal) of gemeenteRe or
+// collegeRe in s. The name must start with a capital, so "de gemeente
+// heeft" names nothing.
+func gemeentePhrases(s string, matches [][]int) []string {
 	idx := gemeenten()
 	var keys []string
-	for _, m := range re.FindAllStringIndex(s, 100) {
+	var cb, kb []byte // scratch: a candidate and its name key
+	for _, m := range matches {
 		words := strings.Fields(firstN(s[m[1]:], 120))
 		if len(words) == 0 {
 			continue
@@ -681,14 +832,71 @@ func gemeentePhrases(s string, re *regexp.Regexp) []string {
 			continue
 		}
 		for n := min(idx.maxWords, len(words)); n >= 1; n-- {
-			cand := strings.TrimRight(strings.Join(words[:n], " "), ".,;:!?)»”\"'")
-			if _, ok := Lookup(cand); ok {
-				keys = append(keys, nameKey(cand))
+			cb = joinWords(cb[:0], words[:n])
+			kb = appendNameKey(kb[:0], bytes.TrimRight(cb, ".,;:!?)»”\"'"))
+			if _, ok := lookupKey(kb, 0); ok {
+				keys = append(keys, string(kb))
 				break
 			}
 		}
 	}
 	return keys
+}
+
+// joinWords appends words joined by single spaces to dst, as strings.Join
+// would make them, without a string per candidate name.
+func joinWords(dst []byte, words []string) []byte {
+	for i, w := range words {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, w...)
+	}
+	return dst
+}
+
+// gemeenteMatches returns what gemeenteRe.FindAllStringIndex(s, n) does,
+// by a scan: "gemeente" has no letter that folds to a non-ASCII one, so a
+// case-insensitive match is an ASCII one.
+func gemeenteMatches(s string, n int) [][]int {
+	const word = "gemeente"
+	var out [][]int
+	for p := 0; len(out) < n; {
+		i := indexFoldASCII(s[p:], word)
+		if i < 0 {
+			break
+		}
+		i += p
+		p = i + 1
+		if i > 0 && isASCIIWordByte(s[i-1]) {
+			continue
+		}
+		end := skipRESpace(s, i+len(word))
+		if end == i+len(word) {
+			continue
+		}
+		out = append(out, []int{i, end})
+		p = end
+	}
+	return out
+}
+
+// indexFoldASCII returns the index of the first match of the lower-case
+// ASCII word w in s, ignoring ASCII case, or -1.
+func indexFoldASCII(s, w string) int {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 != w[0] {
+			continue
+		}
+		j := 1
+		for j < len(w) && s[i+j]|0x20 == w[j] {
+			j++
+		}
+		if j == len(w) {
+			return i
+		}
+	}
+	return -1
 }
 
 func firstN(s string, n int) string {
@@ -702,39 +910,71 @@ func firstN(s string, n int) string {
 	return s
 }
 
+// wordsPool holds the word lists of bareNames, some thousand words for the
+// opening text of every document.
+var wordsPool = sync.Pool{New: func() any { return new([]string) }}
+
+// appendFields appends the words of s to dst, as strings.Fields splits
+// them: around runs of unicode.IsSpace.
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += w
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
 // bareNames returns the name keys of unambiguous gemeenten named anywhere
 // in s, longest name first at each position ("Bergen op Zoom" before
 // "Bergen"). Names must be capitalised as names are.
 func bareNames(s string) []string {
 	idx := gemeenten()
-	words := strings.Fields(s)
+	wp := wordsPool.Get().(*[]string)
+	defer func() {
+		clear(*wp)
+		wordsPool.Put(wp)
+	}()
+	*wp = appendFields((*wp)[:0], s)
+	words := *wp
 	var keys []string
+	var cb, kb []byte // scratch: a candidate and its name key
 	for i := 0; i < len(words); i++ {
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(words[i], "(\"'“‘"))
 		if !unicode.IsUpper(r) && !strings.HasPrefix(words[i], "'s-") {
 			continue
 		}
 		for n := min(idx.maxWords, len(words)-i); n >= 1; n-- {
-			cand := strings.Trim(strings.Join(words[i:i+n], " "), ".,;:!?()«»“”\"'‘’")
-			if !startsUpper(cand) && !strings.HasPrefix(cand, "'s-") {
+			cb = joinWords(cb[:0], words[i:i+n])
+			cand := bytes.Trim(cb, ".,;:!?()«»“”\"'‘’")
+			if r, _ := utf8.DecodeRune(cand); !unicode.IsUpper(r) && !bytes.HasPrefix(cand, []byte("'s-")) {
 				break
 			}
-			g, ok := Lookup(cand)
-			if !ok {
+			kb = appendNameKey(kb[:0], cand)
+			if _, ok := lookupKey(kb, 0); !ok {
 				continue
 			}
-			if isAmbiguousName(g, cand) {
+			if isAmbiguousKey(kb) {
 				break
 			}
-			keys = append(keys, nameKey(cand))
+			keys = append(keys, string(kb))
 			i += n - 1
 			break
 		}
 	}
 	return keys
-}
-
-func startsUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
 }

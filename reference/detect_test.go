@@ -1,6 +1,9 @@
 package reference
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -238,6 +241,68 @@ func TestDetectDetections(t *testing.T) {
 	for _, d := range r.Detections {
 		if d.Value != "" || d.From != "" {
 			t.Errorf("empty clues decided %+v", d)
+		}
+	}
+}
+
+// TestKindMatchesRandom compares the hand-written kind matcher with the
+// regular expression on text pieced together from the words, years and
+// separators it reads.
+func TestKindMatchesRandom(t *testing.T) {
+	pieces := []string{"jaarstukken", "begroting", "programmabegroting", "beleidsbegroting", "monitor", "burap",
+		"berap", "jaarverslag", "kadernota", "sociaal", "domein", " ", "  ", "\t", "\n", "-", "--", "_", "–", "t/m",
+		"tot", "to", "2020", "1989", "1979", "2049", "2050", "20", "s", "a", "x", "é", "ſ", "K", "A", ".", "0"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, n := range []int{-1, 1, 2} {
+			got, want := kindMatches(s, n), kindMatchesRe(s, n)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("%q n=%d: %v, regexp %v", s, n, got, want)
+			}
+		}
+	}
+}
+
+// TestGemeenteMatchesRandom compares the "gemeente" scan with gemeenteRe.
+func TestGemeenteMatchesRandom(t *testing.T) {
+	pieces := []string{"gemeente", "Gemeente", "GEMEENTE", "gemeent", "college", "x", "_", " ", "\t", "\n", "\u00a0",
+		"é", "Houten", "1", "-"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, n := range []int{100, 1} {
+			got, want := gemeenteMatches(s, n), gemeenteRe.FindAllStringIndex(s, n)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("%q n=%d: %v, regexp %v", s, n, got, want)
+			}
+		}
+		if indexFoldASCII(s, "college") < 0 && collegeRe.MatchString(s) {
+			t.Fatalf("%q: collegeRe matches without \"college\"", s)
+		}
+	}
+}
+
+// TestAppendFields compares appendFields with strings.Fields.
+func TestAppendFields(t *testing.T) {
+	pieces := []string{"a", "Houten", " ", "  ", "\t", "\n", "\v", "\u0085", "\u00a0", "\u2003", "\u3000", "é", "\xff", "\xc3", "'s-"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := appendFields(nil, s), strings.Fields(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: %q, want %q", s, got, want)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -213,7 +214,20 @@ func changeKind(s string) string {
 	return s
 }
 
-var foldAccents = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// foldAccentsPool holds transformers that remove accents. A chain keeps
+// state from call to call, so each caller takes one of its own: shared,
+// concurrent calls would corrupt each other's output.
+var foldAccentsPool = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
+// foldAccents returns s without accents ("cliënten" → "clienten").
+func foldAccents(s string) (string, error) {
+	t := foldAccentsPool.Get().(transform.Transformer)
+	defer foldAccentsPool.Put(t)
+	out, _, err := transform.String(t, s)
+	return out, err
+}
 
 // fold lower-cases s and removes its accents ("Súdwest-Fryslân" →
 // "sudwest-fryslan").
@@ -226,7 +240,7 @@ func fold(s string) string {
 		}
 	}
 	if !ascii {
-		if t, _, err := transform.String(foldAccents, s); err == nil {
+		if t, err := foldAccents(s); err == nil {
 			s = t
 		}
 	}
@@ -237,6 +251,58 @@ func fold(s string) string {
 // accents, so "'s-Gravenhage", "s Gravenhage" and "sgravenhage" (a host
 // name) meet. A leading "gemeente" is dropped; a bare code stays a code.
 func nameKey(s string) string {
+	var buf [64]byte
+	return string(appendNameKey(buf[:0], s))
+}
+
+// appendNameKey appends nameKey(s) to dst. Detection looks up every
+// capitalised run of words in the text; for ASCII, which nearly all of
+// them are, this takes no allocation.
+func appendNameKey[S string | []byte](dst []byte, s S) []byte {
+	for len(s) > 0 && isASCIISpace(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isASCIISpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, nameKeySlow(string(s))...)
+		}
+	}
+	// normCode, for ASCII: ToUpper changes only a-z.
+	if c := s; len(c) == 4 || len(c) == 6 && c[0]|0x20 == 'g' && c[1]|0x20 == 'm' {
+		c = c[len(c)-4:]
+		if isDigit(c[0]) && isDigit(c[1]) && isDigit(c[2]) && isDigit(c[3]) {
+			return append(append(dst, "GM"...), c...)
+		}
+	}
+	if len(s) >= 9 && s[8] == ' ' {
+		if p := s[:8]; p[0]|0x20 == 'g' && p[1]|0x20 == 'e' && p[2]|0x20 == 'm' && p[3]|0x20 == 'e' &&
+			p[4]|0x20 == 'e' && p[5]|0x20 == 'n' && p[6]|0x20 == 't' && p[7]|0x20 == 'e' {
+			s = s[9:]
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c >= 'a' && c <= 'z' {
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// nameKeySlow is nameKey for any text.
+func nameKeySlow(s string) string {
 	s = strings.TrimSpace(s)
 	if c, ok := normCode(s); ok {
 		return c
@@ -281,12 +347,17 @@ func Lookup(name string) (Gemeente, bool) {
 // preferred over a current one of the same name when it still existed in
 // that year. year 0 means unknown.
 func LookupYear(name string, year int) (Gemeente, bool) {
+	var buf [64]byte
+	return lookupKey(appendNameKey(buf[:0], name), year)
+}
+
+// lookupKey is LookupYear for the name key of a name.
+func lookupKey(key []byte, year int) (Gemeente, bool) {
 	idx := gemeenten()
-	key := nameKey(name)
-	if key == "" || idx.ambiguous[key] && len(idx.byKey[key]) == 0 {
+	if len(key) == 0 || idx.ambiguous[string(key)] && len(idx.byKey[string(key)]) == 0 {
 		return Gemeente{}, false
 	}
-	g, ok := pickByYear(idx.byKey[key], year)
+	g, ok := pickByYear(idx.byKey[string(key)], year)
 	if ok && !g.Historic && year > 0 {
 		// A gemeente renamed with a new code was the old one before.
 		if old, found := idx.renamedFrom[g.Code]; found && year <= old.LastYear {

@@ -1,6 +1,11 @@
 package reference
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"testing"
+)
 
 func TestLookup(t *testing.T) {
 	tests := []struct {
@@ -103,4 +108,49 @@ func TestGemeentenLists(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestNameKeyFast compares the allocation-free name key with the general
+// one on names, codes and text pieced together from their parts.
+func TestNameKeyFast(t *testing.T) {
+	pieces := []string{"Gemeente", "gemeente", "GEMEENTE ", "gemeentE", " ", "\t", "\u00a0", "\v", "GM", "gm", "gM",
+		"0321", "03", "21", "'s-", "Hertogenbosch", "Súdwest-Fryslân", "Den Haag", "(NH.)", "ı", "ſ", "İ", "K",
+		"Bergen", "x", "-", "\xff"}
+	check := func(s string) {
+		if got, want := nameKey(s), nameKeySlow(s); got != want {
+			t.Fatalf("nameKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, g := range append(Gemeenten(), HistoricGemeenten()...) {
+		check(g.Name)
+		check(g.Code)
+		check("gemeente " + g.Name)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(5) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// TestLookupConcurrent looks up accented names from several goroutines at
+// once, as concurrent detection does.
+func TestLookupConcurrent(t *testing.T) {
+	names := []string{"Súdwest-Fryslân", "Noardeast-Fryslân", "Nuenen, Gerwen en Nederwetten", "'s-Gravenhage"}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for n := range 500 {
+				name := names[(g+n)%len(names)]
+				if _, ok := Lookup(name); !ok {
+					t.Errorf("Lookup(%q) found nothing", name)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
