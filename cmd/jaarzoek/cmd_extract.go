@@ -67,17 +67,11 @@ func runExtract(ctx context.Context, o extractOptions, args []string, stdout, st
 			report(err)
 			continue
 		}
-		raw, err := f.Fetch(ctx, src)
+		doc, res, err := readSource(ctx, &f, src)
 		if err != nil {
 			report(err)
 			continue
 		}
-		doc, err := extract.Document(ctx, raw)
-		if err != nil {
-			report(err)
-			continue
-		}
-		res := normalize.Normalize(doc)
 		for _, w := range doc.Warnings {
 			slog.Warn(w.Error())
 		}
@@ -97,6 +91,25 @@ func runExtract(ctx context.Context, o extractOptions, args []string, stdout, st
 		return fmt.Errorf("%w: %d source(s)", pipeline.ErrSomeFailed, failed)
 	}
 	return nil
+}
+
+// readSource fetches, extracts and normalises one source. A panic in any
+// of it is that source's failure, as in the pipeline: one bad document
+// never ends the run.
+func readSource(ctx context.Context, f *fetch.Fetcher, src model.Source) (doc *model.Document, res normalize.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = &model.SourceError{Source: src.Location, Err: fmt.Errorf("panic: %v", p)}
+		}
+	}()
+	raw, err := f.Fetch(ctx, src)
+	if err != nil {
+		return nil, res, err
+	}
+	if doc, err = extract.Document(ctx, raw); err != nil {
+		return nil, res, err
+	}
+	return doc, normalize.Normalize(doc), nil
 }
 
 // hintFlags are the --gemeente, --year and --kind hints shared by ingest
