@@ -5,11 +5,14 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/jaarzoek/jaarzoek/fetch"
+	"github.com/jaarzoek/jaarzoek/model"
 	"github.com/jaarzoek/jaarzoek/pipeline"
 )
 
@@ -97,5 +100,20 @@ func TestExtractUsage(t *testing.T) {
 				t.Errorf("data on stdout for bad usage: %q", stdout.String())
 			}
 		})
+	}
+}
+
+// panicTransport stands for a reader that breaks on a malformed source.
+type panicTransport struct{}
+
+func (panicTransport) RoundTrip(*http.Request) (*http.Response, error) { panic("kapotte bron") }
+
+// TestReadSourcePanic shows that a panic while reading a source comes back
+// as that source's error instead of ending the command.
+func TestReadSourcePanic(t *testing.T) {
+	f := &fetch.Fetcher{Client: &http.Client{Transport: panicTransport{}}, IgnoreRobots: true, NoCache: true}
+	_, _, err := readSource(context.Background(), f, model.Source{Location: "http://127.0.0.1:9/jaarstukken-2022/"})
+	if err == nil || !strings.Contains(err.Error(), "kapotte bron") || !strings.Contains(err.Error(), "127.0.0.1:9") {
+		t.Fatalf("readSource = %v, want an error naming the source and the panic", err)
 	}
 }
