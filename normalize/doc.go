@@ -1,6 +1,7 @@
 // Package normalize turns a model.Document into model.Records, one per
-// figure in its tables, and model.Passages, its text cut by section for
-// search. It does no I/O.
+// figure in its tables and its sentences, and model.Passages, its text cut
+// by section for search. It first settles whose document it is (Identify:
+// hints, else detection against the reference lists). It does no I/O.
 //
 // Numbers are read in the Dutch way of gemeente reports (ParseNumber):
 //
