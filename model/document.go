@@ -21,7 +21,7 @@ type DocInfo struct {
 type Detection struct {
 	Field string `json:"field"` // "gemeente", "doc_year" or "doc_kind"
 	Value string `json:"value"` // the value decided; empty when undecided
-	From  string `json:"from"`  // "hint", "manifest", "host", "url", "title", "header", "text", or "" when undecided
+	From  string `json:"from"`  // "hint", "host", "url", "filename", "title", "header", "text", or "" when undecided
 }
 
 // A Document is the content of one source: its blocks in reading order.
