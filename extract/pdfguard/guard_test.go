@@ -1,6 +1,7 @@
 package pdfguard
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -35,8 +36,18 @@ const envTestParent = "JAARZOEK_PDFGUARD_TEST_PARENT"
 func orphanWorker() {
 	exe, _ := os.Executable()
 	cmd := exec.Command(exe)
-	cmd.Env = append(os.Environ(), envWorker+"="+engLoop.Name, envTestParent+"=", envParent+"="+strconv.Itoa(os.Getpid()))
-	cmd.Stdin = strings.NewReader("data")
+	cmd.Env = append(os.Environ(), envWorker+"=1", envTestParent+"=", envParent+"="+strconv.Itoa(os.Getpid()))
+	// The request waits in a pipe, so that it reaches the worker even
+	// after this process is gone.
+	r, w, err := os.Pipe()
+	if err != nil {
+		os.Exit(1)
+	}
+	if err := writeMsg(bufio.NewWriter(w), request{Engine: engLoop.Name, Data: []byte("data")}); err != nil {
+		os.Exit(1)
+	}
+	w.Close()
+	cmd.Stdin = r
 	if err := cmd.Start(); err != nil {
 		os.Exit(1)
 	}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package pdfguard
+
+const raceEnabled = false
