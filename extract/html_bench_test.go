@@ -4,19 +4,20 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/jaarzoek/jaarzoek/model"
+
+	"github.com/jaarzoek/jaarzoek/internal/testcorpus"
 )
 
 // largePage builds a page of about size bytes by repeating the content of
-// the corpus pages in testdata: many tables, headings and paragraphs.
+// the sample corpus pages: many tables, headings and paragraphs.
 func largePage(tb testing.TB, size int) []byte {
 	tb.Helper()
 	var parts [][]byte
 	for _, name := range []string{"seed-twenterand-2022", "seed-ooststellingwerf-2019", "seed-lansingerland-2017", "d09", "d02"} {
-		data, err := os.ReadFile(filepath.Join("testdata", name+".html"))
+		data, err := os.ReadFile(testcorpus.Doc(tb, name+".html"))
 		if err != nil {
 			tb.Fatal(err)
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/jaarzoek/jaarzoek/model"
@@ -12,12 +11,11 @@ import (
 
 // FuzzHTML checks that no input makes HTML panic and that every table it
 // returns is a rectangular grid with each cell where its Pos says. The
-// corpus under testdata/fuzz/FuzzHTML keeps inputs found by -fuzz runs.
-// The corpus pages are large seeds: run with -fuzzminimizetime 5s or so, or
+// corpus under testdata/fuzz/FuzzHTML keeps inputs found by -fuzz runs;
+// the seeds are the golden cases. The corpus pages are large seeds: run with -fuzzminimizetime 5s or so, or
 // minimizing each new input found takes minutes.
 func FuzzHTML(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.html"))
-	for _, file := range files {
+	for _, file := range htmlCases(f) {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			f.Fatal(err)

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/jaarzoek/jaarzoek/model"
+
+	"github.com/jaarzoek/jaarzoek/internal/testcorpus"
 )
 
 // updating reports whether -update was given: golden files are rewritten.
@@ -54,7 +56,14 @@ func readCase(t testing.TB, path string) model.Raw {
 	return raw
 }
 
-func TestHTMLGolden(t *testing.T) {
+// corpusGoldenPages are the sample corpus pages (corpus/docs) whose
+// Documents have golden files here beside the made cases.
+var corpusGoldenPages = []string{"d02", "d05", "d09", "seed-lansingerland-2017",
+	"seed-leiderdorp-2022", "seed-ooststellingwerf-2019", "seed-twenterand-2022"}
+
+// htmlCases returns testdata/*.html and the corpus pages with goldens.
+func htmlCases(t testing.TB) []string {
+	t.Helper()
 	files, err := filepath.Glob(filepath.Join("testdata", "*.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +71,14 @@ func TestHTMLGolden(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no testdata/*.html")
 	}
-	for _, file := range files {
+	for _, name := range corpusGoldenPages {
+		files = append(files, testcorpus.Doc(t, name+".html"))
+	}
+	return files
+}
+
+func TestHTMLGolden(t *testing.T) {
+	for _, file := range htmlCases(t) {
 		name := strings.TrimSuffix(filepath.Base(file), ".html")
 		t.Run(name, func(t *testing.T) {
 			raw := readCase(t, file)
