@@ -3,13 +3,12 @@ package normalize
 import (
 	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/jaarzoek/jaarzoek/internal/fold"
 )
 
 // leadNumberRe matches leading numbering of a label: "1.1 ", "2.1. ",
@@ -61,21 +60,6 @@ func leadingTaakveld(label string) (code, rest string) {
 	return f, strings.TrimSpace(r)
 }
 
-// foldAccentsPool holds transformers that remove accents. A chain keeps
-// state from call to call, so each caller takes one of its own: shared,
-// concurrent calls would corrupt each other's output.
-var foldAccentsPool = sync.Pool{New: func() any {
-	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-}}
-
-// foldAccents returns s without accents ("cliënten" → "clienten").
-func foldAccents(s string) (string, error) {
-	t := foldAccentsPool.Get().(transform.Transformer)
-	defer foldAccentsPool.Put(t)
-	out, _, err := transform.String(t, s)
-	return out, err
-}
-
 // IndicatorKey returns the key that groups the same indicator across
 // documents: the cleaned label in lower case, accents folded ("cliënten" →
 // "clienten"), "%" kept, other punctuation turned into spaces, single spaces.
@@ -83,7 +67,7 @@ func IndicatorKey(label string) string {
 	s, _ := CleanIndicator(label)
 	s = strings.ToLower(s)
 	if hasNonASCII(s) {
-		if t, err := foldAccents(norm.NFKC.String(s)); err == nil {
+		if t, err := fold.Accents(norm.NFKC.String(s)); err == nil {
 			s = t
 		}
 	}

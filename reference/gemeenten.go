@@ -9,12 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	textfold "github.com/jaarzoek/jaarzoek/internal/fold"
 )
 
 //go:embed data/gemeenten.csv
@@ -214,21 +211,6 @@ func changeKind(s string) string {
 	return s
 }
 
-// foldAccentsPool holds transformers that remove accents. A chain keeps
-// state from call to call, so each caller takes one of its own: shared,
-// concurrent calls would corrupt each other's output.
-var foldAccentsPool = sync.Pool{New: func() any {
-	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-}}
-
-// foldAccents returns s without accents ("cliënten" → "clienten").
-func foldAccents(s string) (string, error) {
-	t := foldAccentsPool.Get().(transform.Transformer)
-	defer foldAccentsPool.Put(t)
-	out, _, err := transform.String(t, s)
-	return out, err
-}
-
 // fold lower-cases s and removes its accents ("Súdwest-Fryslân" →
 // "sudwest-fryslan").
 func fold(s string) string {
@@ -240,7 +222,7 @@ func fold(s string) string {
 		}
 	}
 	if !ascii {
-		if t, err := foldAccents(s); err == nil {
+		if t, err := textfold.Accents(s); err == nil {
 			s = t
 		}
 	}
