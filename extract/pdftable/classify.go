@@ -139,3 +139,11 @@ func startsLower(s string) bool {
 	}
 	return false
 }
+
+// IsNoteLine reports whether a line starts as a footnote does under a
+// table: "*", "**", "¹", "1)", "(2)", "a)".
+func IsNoteLine(s string) bool { return noteRe.MatchString(s) }
+
+// IsCaptionLine reports whether a line is a numbered table title
+// ("Tabel 3", "Tab. 12").
+func IsCaptionLine(s string) bool { return captionRe.MatchString(s) }

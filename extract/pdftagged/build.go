@@ -17,16 +17,9 @@ import (
 // geometric finder.
 const maxSlots = 1 << 16
 
-var (
-	// scaleRe matches a scale or unit line: "bedragen x € 1.000",
-	// "(x € 1.000)", "in € 1 mln", "bedragen in euro's".
-	scaleRe = regexp.MustCompile(`(?i)(\bx|×|\bin)\s*(€|eur\b|euro\b)?\s*(1[.\s]?000|1\s*(mln|miljoen|mld|miljard)|duizend|miljoen)|\bbedrag(en)?\s+(zijn\s+)?(x|in)\b`)
-	// captionRe matches a numbered table title.
-	captionRe = regexp.MustCompile(`(?i)^(tabel|table|tab\.)\s*\d`)
-	// noteRe matches the start of a footnote line: "*", "**", "¹", "1)",
-	// "(2)", "a)".
-	noteRe = regexp.MustCompile(`^(\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d{1,2}\)|[a-e]\))`)
-)
+// scaleRe matches a scale or unit line: "bedragen x € 1.000", "(x €
+// 1.000)", "in € 1 mln", "bedragen in euro's".
+var scaleRe = regexp.MustCompile(`(?i)(\bx|×|\bin)\s*(€|eur\b|euro\b)?\s*(1[.\s]?000|1\s*(mln|miljoen|mld|miljard)|duizend|miljoen)|\bbedrag(en)?\s+(zijn\s+)?(x|in)\b`)
 
 // Build makes grids of tables from the words of pages, matched by page
 // and MCID, in the shape pdftable.Find returns, in document order (by
@@ -595,7 +588,7 @@ func (b *builder) linesAbove(f *pdftable.Found) {
 		switch {
 		case tab.UnitLine == "" && scaleRe.MatchString(text) && len(text) < 80:
 			tab.UnitLine = text
-		case tab.Caption == "" && captionRe.MatchString(text):
+		case tab.Caption == "" && pdftable.IsCaptionLine(text):
 			tab.Caption = text
 		default:
 			return
@@ -724,7 +717,7 @@ func (b *builder) notesBelow(f *pdftable.Found) {
 		sort.Slice(l.refs, func(i, j int) bool { return b.word(l.refs[i]).X0 < b.word(l.refs[j]).X0 })
 		text := b.text(l.refs)
 		gap := l.y0 - prevY1
-		mark := noteRe.MatchString(text)
+		mark := pdftable.IsNoteLine(text)
 		if l.size > 1.2*size || l.x1 < last.X0 || l.x0 > last.X1 {
 			break
 		}
